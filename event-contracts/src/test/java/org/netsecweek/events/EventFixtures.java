@@ -1,0 +1,35 @@
+package org.netsecweek.events;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+
+/**
+ * The JSON fixture of each event type, as bytes on the wire. Shipped in this module's test-jar so that every
+ * consumer's tests feed exactly the bytes the contract tests check.
+ */
+public final class EventFixtures {
+
+	public static final String ANSWER_SUBMITTED = "answer-submitted.json";
+
+	public static final String POINTS_AWARDED = "points-awarded.json";
+
+	public static final String DRAW_REQUESTED = "draw-requested.json";
+
+	public static final String DRAW_COMPLETED = "draw-completed.json";
+
+	private EventFixtures() {
+	}
+
+	public static byte[] bytes(String fixture) {
+		try (InputStream in = EventFixtures.class.getResourceAsStream("fixtures/" + fixture)) {
+			if (in == null) {
+				throw new IllegalArgumentException("No event fixture named " + fixture);
+			}
+			return in.readAllBytes();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+}
