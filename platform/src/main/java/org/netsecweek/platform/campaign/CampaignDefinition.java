@@ -1,0 +1,110 @@
+package org.netsecweek.platform.campaign;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
+
+/**
+ * One campaign week, as its definition file states it.
+ *
+ * @param id short stable id, carried by every event
+ * @param timeZone the zone the campaign's days and deadline are in
+ * @param startsOn first campaign day (inclusive)
+ * @param endsOn last campaign day (inclusive)
+ * @param themeDay the day whose quiz is about one category, or {@code null}
+ * @param reportDeadline local date-time in {@link #timeZone} by which every union reports
+ * @param totals the allocation table's total row, checked against the unions
+ */
+public record CampaignDefinition(@NotBlank @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,39}") String id,
+		@NotBlank String name, String organiser, @NotBlank String theme, @NotNull ZoneId timeZone,
+		@NotNull LocalDate startsOn, @NotNull LocalDate endsOn, @Valid ThemeDay themeDay,
+		@NotNull LocalDateTime reportDeadline, @NotNull @Valid Rules rules, @NotEmpty List<@NotNull @Valid Union> unions,
+		@Valid Totals totals) {
+
+	/** The campaign day an instant falls on, in the campaign's time zone. */
+	public LocalDate dayOf(Instant instant) {
+		return instant.atZone(timeZone).toLocalDate();
+	}
+
+	public boolean isOpenOn(LocalDate day) {
+		return !day.isBefore(startsOn) && !day.isAfter(endsOn);
+	}
+
+	public boolean isThemeDay(LocalDate day) {
+		return themeDay != null && themeDay.date().equals(day);
+	}
+
+	public Instant reportDeadlineInstant() {
+		return reportDeadline.atZone(timeZone).toInstant();
+	}
+
+	public Optional<Union> union(String unionId) {
+		return unions.stream().filter(union -> union.id().equals(unionId)).findFirst();
+	}
+
+	/** The same campaign moved so that it starts on {@code start}, under a new id and name. */
+	public CampaignDefinition movedTo(LocalDate start, String newId, String newName) {
+		long days = ChronoUnit.DAYS.between(startsOn, start);
+		ThemeDay movedThemeDay = themeDay == null ? null
+				: new ThemeDay(themeDay.date().plusDays(days), themeDay.name(), themeDay.category());
+		return new CampaignDefinition(newId, newName, organiser, theme, timeZone, startsOn.plusDays(days),
+				endsOn.plusDays(days), movedThemeDay, reportDeadline.plusDays(days), rules, unions, totals);
+	}
+
+	/**
+	 * The theme day.
+	 *
+	 * @param category the question category every paper of that day is drawn from
+	 */
+	public record ThemeDay(@NotNull LocalDate date, @NotBlank String name, @NotBlank String category) {
+	}
+
+	/**
+	 * The quiz's rules.
+	 *
+	 * @param attemptsPerDay attempts a worker may make per campaign day
+	 * @param pointsPerCorrectAnswer points booked per correct answer
+	 * @param pointsPerDraw points that earn one prize draw
+	 * @param questionsPerPaper questions on each daily paper
+	 */
+	public record Rules(@Positive int attemptsPerDay, @Positive int pointsPerCorrectAnswer, @Positive int pointsPerDraw,
+			@Positive int questionsPerPaper) {
+
+		/** Draws earned by a total, rounded down. */
+		public int drawsEarned(int totalPoints) {
+			return totalPoints / pointsPerDraw;
+		}
+	}
+
+	/**
+	 * A city or industry union of the allocation table.
+	 *
+	 * @param targetOrganisations grassroots union organisations that should run activities
+	 * @param targetWorkers workers that should be covered
+	 * @param members named member organisations, where the table names them (the industry unions)
+	 */
+	public record Union(@NotBlank @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,39}") String id, @NotBlank String name,
+			@NotNull @PositiveOrZero Integer targetOrganisations, @NotNull @PositiveOrZero Integer targetWorkers,
+			List<String> members) {
+
+		public Union {
+			members = members == null ? List.of() : List.copyOf(members);
+		}
+	}
+
+	/** The allocation table's total row. */
+	public record Totals(@NotNull @PositiveOrZero Integer organisations, @NotNull @PositiveOrZero Integer workers) {
+	}
+}

@@ -1,0 +1,98 @@
+package org.netsecweek.platform.security;
+
+import java.time.Clock;
+import java.util.List;
+
+import org.netsecweek.platform.config.PlatformConfiguration;
+import org.netsecweek.platform.problem.ProblemHandler;
+import org.netsecweek.platform.problem.ProblemWriter;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+
+/**
+ * Every service verifies the suite's tokens. Open to all: health, metrics, the API description and the paths a
+ * service lists in {@code netsec.security.public-paths}. {@code /api/admin/**} needs an admin role; the rest of
+ * {@code /api/**} needs any valid token. Refusals are problem documents like every other error.
+ */
+@AutoConfiguration(beforeName = "org.springframework.boot.security.autoconfigure.web.reactive.ReactiveWebSecurityAutoConfiguration",
+		after = PlatformConfiguration.class,
+		afterName = "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration")
+@EnableWebFluxSecurity
+@EnableConfigurationProperties(SecuritySettings.class)
+public class SecurityConfiguration {
+
+	@Bean
+	SigningKeys signingKeys(SecuritySettings settings) {
+		return SigningKeys.load(settings);
+	}
+
+	@Bean
+	Tokens tokens(SigningKeys keys, SecuritySettings settings, Clock clock) {
+		return new Tokens(keys, settings, clock);
+	}
+
+	@Bean
+	ReactiveJwtDecoder jwtDecoder(SigningKeys keys, SecuritySettings settings) {
+		NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withPublicKey(keys.publicKey()).build();
+		decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(settings.issuer())));
+		return decoder;
+	}
+
+	@Bean
+	SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, SecuritySettings settings,
+			ProblemWriter problems) {
+		String[] open = settings.publicPaths().toArray(String[]::new);
+		return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
+			.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+			.formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+			.logout(ServerHttpSecurity.LogoutSpec::disable)
+			.authorizeExchange(exchanges -> exchanges
+				.pathMatchers("/actuator/health/**", "/actuator/health", "/actuator/info", "/actuator/prometheus",
+						"/v3/api-docs/**", "/v3/api-docs")
+				.permitAll()
+				.pathMatchers(open.length == 0 ? new String[] { "/__none__" } : open)
+				.permitAll()
+				.pathMatchers("/api/admin/**")
+				.hasAnyRole(Role.UNION_ADMIN.name(), Role.PROVINCE_ADMIN.name())
+				.anyExchange()
+				.authenticated())
+			.oauth2ResourceServer(server -> server
+				.jwt(jwt -> jwt.jwtAuthenticationConverter(new ReactiveJwtAuthenticationConverterAdapter(roles())))
+				.authenticationEntryPoint((exchange, ex) -> problems.write(exchange,
+						ProblemHandler.byStatus(HttpStatus.UNAUTHORIZED)))
+				.accessDeniedHandler((exchange, ex) -> problems.write(exchange,
+						ProblemHandler.byStatus(HttpStatus.FORBIDDEN))))
+			.exceptionHandling(handling -> handling
+				.authenticationEntryPoint((exchange, ex) -> problems.write(exchange,
+						ProblemHandler.byStatus(HttpStatus.UNAUTHORIZED)))
+				.accessDeniedHandler((exchange, ex) -> problems.write(exchange,
+						ProblemHandler.byStatus(HttpStatus.FORBIDDEN))))
+			.build();
+	}
+
+	private static JwtAuthenticationConverter roles() {
+		JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+		converter.setJwtGrantedAuthoritiesConverter(jwt -> {
+			String role = jwt.getClaimAsString(Tokens.ROLE_CLAIM);
+			List<GrantedAuthority> authorities = role == null ? List.of()
+					: List.of(new SimpleGrantedAuthority("ROLE_" + role));
+			return authorities;
+		});
+		return converter;
+	}
+
+}

@@ -1,0 +1,30 @@
+package org.netsecweek.platform.security;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Token keys and access rules.
+ *
+ * @param keyDirectory holds {@code token-signing.pem} (private, needed only by issuers) and
+ * {@code token-signing.pub.pem} (public, needed by every service); mount it from a secret in production
+ * @param generateKeyIfMissing create a demo key pair on first start when the directory has none (local runs
+ * only; off in the {@code docker} profile, where a missing key stops the service)
+ * @param issuer the {@code iss} of every token
+ * @param tokenLifetime how long a token is valid
+ * @param publicPaths paths anyone may call without a token, besides health, metrics and the API description
+ */
+@Validated
+@ConfigurationProperties("netsec.security")
+public record SecuritySettings(@NotNull Path keyDirectory, @DefaultValue("false") boolean generateKeyIfMissing,
+		@NotBlank @DefaultValue("netsec-week") String issuer, @NotNull @DefaultValue("12h") Duration tokenLifetime,
+		@NotNull @DefaultValue List<String> publicPaths) {
+}

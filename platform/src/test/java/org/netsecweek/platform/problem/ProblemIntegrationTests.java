@@ -1,0 +1,85 @@
+package org.netsecweek.platform.problem;
+
+import org.junit.jupiter.api.Test;
+import org.netsecweek.platform.PlatformIntegrationTest;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+@PlatformIntegrationTest
+class ProblemIntegrationTests {
+
+	@Autowired
+	WebTestClient web;
+
+	@Test
+	void aDomainProblemKeepsItsStatusAndChineseDetail() {
+		web.get()
+			.uri("/open/taken")
+			.exchange()
+			.expectStatus()
+			.isEqualTo(409)
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.type").isEqualTo("urn:problem-type:netsec-week:attempt-already-taken")
+			.jsonPath("$.title").isEqualTo("今日已答题")
+			.jsonPath("$.detail").isEqualTo("今天已经答过题了，明天再来吧。")
+			.jsonPath("$.instance").isEqualTo("/open/taken");
+	}
+
+	@Test
+	void anUnexpectedFailureIsA500WithoutItsInternals() {
+		web.get()
+			.uri("/open/boom")
+			.exchange()
+			.expectStatus()
+			.isEqualTo(500)
+			.expectBody(String.class)
+			.value(body -> org.assertj.core.api.Assertions.assertThat(body)
+				.contains("internal-error")
+				.doesNotContain("secret internals")
+				.doesNotContain("IllegalStateException"));
+	}
+
+	@Test
+	void brokenJsonIsA400() {
+		web.post()
+			.uri("/open/echo")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{\"text\": ")
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.code").isEqualTo("malformed-request");
+	}
+
+	@Test
+	void anInvalidFieldIsA400ThatNamesTheField() {
+		web.post()
+			.uri("/open/echo")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{\"text\": \"\", \"count\": 1}")
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.code").isEqualTo("invalid-request")
+			.jsonPath("$.errors[0].field").isEqualTo("text");
+	}
+
+	@Test
+	void anUnknownPathIsA404Problem() {
+		web.get()
+			.uri("/open/nothing-here")
+			.exchange()
+			.expectStatus()
+			.isNotFound()
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.code").isEqualTo("not-found");
+	}
+}

@@ -1,0 +1,32 @@
+package org.netsecweek.platform.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+class CallerTests {
+
+	@Test
+	void aUnionAdminReachesOnlyTheirOwnUnion() {
+		Caller admin = new Caller("hrb", Role.UNION_ADMIN, "harbin");
+		assertThat(admin.mayAccessUnion("harbin")).isTrue();
+		assertThat(admin.mayAccessUnion("daqing")).isFalse();
+		assertThat(admin.mayAccessUnion(null)).isFalse();
+	}
+
+	@Test
+	void aProvinceAdminReachesEveryUnionAndAWorkerNone() {
+		assertThat(new Caller("p", Role.PROVINCE_ADMIN, null).mayAccessUnion("daqing")).isTrue();
+		assertThat(new Caller(UUID.randomUUID().toString(), Role.WORKER, null).mayAccessUnion("harbin")).isFalse();
+	}
+
+	@Test
+	void onlyAWorkerHasAWorkerId() {
+		UUID id = UUID.randomUUID();
+		assertThat(new Caller(id.toString(), Role.WORKER, null).workerId()).isEqualTo(id);
+		assertThatIllegalStateException().isThrownBy(() -> new Caller("p", Role.PROVINCE_ADMIN, null).workerId());
+	}
+}
