@@ -1,0 +1,126 @@
+package org.netsecweek.quiz.attempt;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.UUID;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.netsecweek.events.quiz.AnswerSubmitted;
+import org.netsecweek.platform.outbox.Outbox;
+import org.netsecweek.quiz.bank.Question;
+import org.netsecweek.quiz.paper.CampaignDay;
+import org.netsecweek.quiz.paper.Papers;
+import org.netsecweek.quiz.worker.Worker;
+import org.netsecweek.quiz.worker.Workers;
+import reactor.core.publisher.Mono;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.ReactiveTransactionManager;
+import org.springframework.transaction.reactive.TransactionalOperator;
+
+/**
+ * Grades a worker's answers to today's paper, stores the attempt and its AnswerSubmitted event in one transaction,
+ * and returns the result at once. A repeat of the same submission (same idempotency key) gets the first result; any
+ * other second attempt that day is refused, however many arrive at once.
+ */
+@Component
+class SubmitAnswers {
+
+	private final Papers papers;
+
+	private final Workers workers;
+
+	private final Attempts attempts;
+
+	private final Outbox outbox;
+
+	private final TransactionalOperator transaction;
+
+	private final Clock clock;
+
+	private final MeterRegistry meters;
+
+	SubmitAnswers(Papers papers, Workers workers, Attempts attempts, Outbox outbox,
+			ReactiveTransactionManager transactions, Clock clock, MeterRegistry meters) {
+		this.papers = papers;
+		this.workers = workers;
+		this.attempts = attempts;
+		this.outbox = outbox;
+		this.transaction = TransactionalOperator.create(transactions);
+		this.clock = clock;
+		this.meters = meters;
+	}
+
+	/** Emits the graded attempt and whether this call stored it ({@code false}: a repeat). */
+	Mono<Submission> submit(UUID workerId, Map<String, Set<String>> answers, String idempotencyKey) {
+		return Mono.fromCallable(papers::today).flatMap(day -> workers.get(workerId).flatMap(worker -> {
+			List<Question> paper = papers.questions(day, workerId);
+			String misfit = Grading.misfit(paper, answers);
+			if (misfit != null) {
+				return Mono.error(new AnswersDoNotFitPaper(misfit));
+			}
+			String key = idempotencyKey != null ? idempotencyKey : fingerprint(answers);
+			GradedAttempt graded = Grading.grade(UUID.randomUUID(), day.campaignId(), day.day(), paper, answers,
+					day.campaign().rules().pointsPerCorrectAnswer());
+			return papers.issuedAt(day, workerId)
+				.map(issued -> Duration.between(issued, clock.instant()).toMillis())
+				.defaultIfEmpty(0L)
+				.flatMap(millis -> store(day, worker, key, graded, millis));
+		}));
+	}
+
+	private Mono<Submission> store(CampaignDay day, Worker worker, String key, GradedAttempt graded,
+			long answeringMillis) {
+		Instant now = clock.instant();
+		Mono<Submission> work = attempts.add(worker.id(), key, graded, now).flatMap(stored -> stored
+				? outbox.append(event(worker, graded, answeringMillis, now)).thenReturn(new Submission(graded, true))
+				: repeatOrRefuse(day, worker.id(), key));
+		return transaction.transactional(work)
+			.doOnNext(submission -> meters
+				.counter("quiz.attempts", "campaign", day.campaignId(), "result", submission.stored() ? "stored" : "repeat")
+				.increment());
+	}
+
+	private Mono<Submission> repeatOrRefuse(CampaignDay day, UUID worker, String key) {
+		return attempts.find(day, worker)
+			.flatMap(existing -> existing.idempotencyKey().equals(key) ? Mono.just(new Submission(existing.graded(), false))
+					: Mono.error(new AttemptAlreadyTaken()));
+	}
+
+	private AnswerSubmitted event(Worker worker, GradedAttempt graded, long answeringMillis, Instant now) {
+		return new AnswerSubmitted(UUID.randomUUID(), now, graded.campaignId(), AnswerSubmitted.SCHEMA_VERSION,
+				worker.id(), graded.attemptId(), worker.unionId(), worker.orgId(), graded.day(),
+				graded.results()
+					.stream()
+					.map(r -> new AnswerSubmitted.QuestionResult(r.questionId(), r.category(), r.correct()))
+					.toList(),
+				graded.correctCount(), graded.questionCount(), answeringMillis);
+	}
+
+	/** Without a client key, the same answers are the same submission (a retried request). */
+	static String fingerprint(Map<String, Set<String>> answers) {
+		Map<String, Set<String>> canonical = new TreeMap<>();
+		answers.forEach((question, chosen) -> canonical.put(question, new TreeSet<>(chosen)));
+		try {
+			byte[] digest = MessageDigest.getInstance("SHA-256")
+				.digest(canonical.toString().getBytes(StandardCharsets.UTF_8));
+			return "answers:" + HexFormat.of().formatHex(digest);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	record Submission(GradedAttempt graded, boolean stored) {
+	}
+}

@@ -1,0 +1,16 @@
+package org.netsecweek.quiz.balance;
+
+/**
+ * A worker's points and draws as quiz-service knows them. Points come from scoring-service's PointsAwarded
+ * events, so a fresh submission shows up here a moment later.
+ *
+ * @param drawsEarned draws earned by the points so far
+ * @param drawsRequested draws the worker has asked for
+ */
+public record Balance(String campaignId, int total, int drawsEarned, int drawsRequested) {
+
+	/** Draws the worker may still ask for. */
+	public int drawsAvailable() {
+		return Math.max(0, drawsEarned - drawsRequested);
+	}
+}

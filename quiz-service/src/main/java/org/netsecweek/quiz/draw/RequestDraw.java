@@ -1,0 +1,98 @@
+package org.netsecweek.quiz.draw;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.UUID;
+
+import org.netsecweek.events.quiz.DrawRequested;
+import org.netsecweek.platform.outbox.Outbox;
+import org.netsecweek.platform.problem.DomainProblem;
+import org.netsecweek.quiz.balance.Balances;
+import org.netsecweek.quiz.paper.CampaignDay;
+import org.netsecweek.quiz.paper.Papers;
+import org.netsecweek.quiz.worker.Worker;
+import org.netsecweek.quiz.worker.Workers;
+import reactor.core.publisher.Mono;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.ReactiveTransactionManager;
+import org.springframework.transaction.reactive.TransactionalOperator;
+
+/**
+ * Asks lottery-service for the worker's next draw. The draw number is the idempotency key: asking for draw n
+ * again, or two taps racing for the next one, return the one stored request. The draw id is derived from the
+ * campaign, the worker and n, so it is the same wherever it is computed. lottery-service decides; this check only
+ * spares a request that cannot succeed.
+ */
+@Component
+class RequestDraw {
+
+	private final Papers papers;
+
+	private final Workers workers;
+
+	private final Balances balances;
+
+	private final Draws draws;
+
+	private final Outbox outbox;
+
+	private final TransactionalOperator transaction;
+
+	private final Clock clock;
+
+	RequestDraw(Papers papers, Workers workers, Balances balances, Draws draws, Outbox outbox,
+			ReactiveTransactionManager transactions, Clock clock) {
+		this.papers = papers;
+		this.workers = workers;
+		this.balances = balances;
+		this.draws = draws;
+		this.outbox = outbox;
+		this.transaction = TransactionalOperator.create(transactions);
+		this.clock = clock;
+	}
+
+	/** Emits the draw and whether this call created it ({@code false}: a repeat). */
+	Mono<Requested> request(UUID workerId, Integer drawNumber) {
+		return Mono.fromCallable(papers::today)
+			.flatMap(day -> workers.get(workerId)
+				.flatMap(worker -> balances.find(day.campaignId(), workerId).flatMap(balance -> {
+					int next = balance.drawsRequested() + 1;
+					int number = drawNumber == null ? next : drawNumber;
+					if (number < next) {
+						return existing(day, workerId, number);
+					}
+					if (number > next) {
+						return Mono.error(new DomainProblem(HttpStatus.CONFLICT, "draw-out-of-sequence", "抽奖序号不对",
+								"下一次抽奖是第" + next + "次，请刷新页面后重试。"));
+					}
+					if (number > balance.drawsEarned()) {
+						return Mono.error(new NoDrawAvailable(day.campaign().rules().pointsPerDraw()));
+					}
+					return create(day, worker, number);
+				})));
+	}
+
+	private Mono<Requested> create(CampaignDay day, Worker worker, int number) {
+		UUID drawId = drawId(day.campaignId(), worker.id(), number);
+		WorkerDraw draw = new WorkerDraw(drawId, number, WorkerDraw.PENDING, null, null, null, clock.instant(), null);
+		Mono<Requested> work = draws.add(day.campaignId(), worker.id(), draw)
+			.flatMap(stored -> stored ? outbox.append(new DrawRequested(UUID.randomUUID(), clock.instant(),
+					day.campaignId(), DrawRequested.SCHEMA_VERSION, worker.id(), drawId, number, worker.unionId(),
+					worker.orgId())).thenReturn(new Requested(draw, true)) : existing(day, worker.id(), number));
+		return transaction.transactional(work);
+	}
+
+	private Mono<Requested> existing(CampaignDay day, UUID worker, int number) {
+		return draws.byNumber(day.campaignId(), worker, number).map(draw -> new Requested(draw, false));
+	}
+
+	static UUID drawId(String campaignId, UUID worker, int number) {
+		return UUID.nameUUIDFromBytes(("draw|" + campaignId + "|" + worker + "|" + number)
+			.getBytes(StandardCharsets.UTF_8));
+	}
+
+	record Requested(WorkerDraw draw, boolean created) {
+	}
+}

@@ -1,0 +1,26 @@
+package org.netsecweek.quiz;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.netsecweek.infra.InfrastructureInitializer;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.core.annotation.AliasFor;
+import org.springframework.test.context.ContextConfiguration;
+
+/** quiz-service with its own configuration, against the real broker and a database of its own. */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(classes = QuizApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureWebTestClient
+@ContextConfiguration(initializers = InfrastructureInitializer.class)
+public @interface QuizIntegrationTest {
+
+	/** Extra properties; the service's own configuration name always comes first. */
+	@AliasFor(annotation = SpringBootTest.class, attribute = "properties")
+	String[] properties() default { "spring.config.name=quiz-service" };
+}
