@@ -16,7 +16,8 @@ import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
-import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
@@ -46,9 +47,12 @@ public class SecurityConfiguration {
 	}
 
 	@Bean
-	ReactiveJwtDecoder jwtDecoder(SigningKeys keys, SecuritySettings settings) {
+	ReactiveJwtDecoder jwtDecoder(SigningKeys keys, SecuritySettings settings, Clock clock) {
 		NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withPublicKey(keys.publicKey()).build();
-		decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(settings.issuer())));
+		// expiry is judged by the suite's clock, the one tokens were issued by
+		JwtTimestampValidator expiry = new JwtTimestampValidator();
+		expiry.setClock(clock);
+		decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(expiry, new JwtIssuerValidator(settings.issuer())));
 		return decoder;
 	}
 

@@ -10,6 +10,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
 import org.netsecweek.platform.campaign.Campaigns;
 import org.netsecweek.platform.problem.DomainProblem;
 import org.netsecweek.platform.security.Caller;
@@ -42,17 +43,17 @@ class DrawController {
 	}
 
 	@PostMapping("/api/draws")
-	@Operation(summary = "Ask for the next draw; the outcome follows (poll GET /api/draws/{drawId})",
-			description = "drawNumber is the idempotency key: asking for a number already requested returns that "
-					+ "draw with 200 and Idempotent-Replayed: true. Without it, the next number is taken.")
+	@Operation(summary = "Ask for the worker's n-th draw; the outcome follows (poll GET /api/draws/{drawId})",
+			description = "drawNumber is the idempotency key: the page asks for drawsRequested + 1 from the balance; "
+					+ "asking again for a number already requested (a double tap, a network retry) returns that "
+					+ "draw with 200 and Idempotent-Replayed: true.")
 	@ApiResponse(responseCode = "202", description = "Requested; status PENDING until lottery-service answers")
 	@ApiResponse(responseCode = "200", description = "A repeat of an existing request")
 	@ApiResponse(responseCode = "409", description = "No draw available, out of sequence, or campaign not open",
 			content = @Content(mediaType = "application/problem+json"))
 	Mono<ResponseEntity<WorkerDraw>> request(@AuthenticationPrincipal Jwt jwt,
-			@RequestBody(required = false) @Valid DrawRequest body) {
-		Integer number = body == null ? null : body.drawNumber();
-		return requestDraw.request(Caller.of(jwt).workerId(), number)
+			@RequestBody @Valid DrawRequest body) {
+		return requestDraw.request(Caller.of(jwt).workerId(), body.drawNumber())
 			.map(requested -> requested.created() ? ResponseEntity.accepted().body(requested.draw())
 					: ResponseEntity.ok().header("Idempotent-Replayed", "true").body(requested.draw()));
 	}
@@ -74,9 +75,9 @@ class DrawController {
 	}
 
 	/**
-	 * @param drawNumber the worker's n-th draw being asked for; the next one when absent
+	 * @param drawNumber the worker's n-th draw being asked for: the balance's drawsRequested + 1
 	 */
-	record DrawRequest(@Min(1) @Max(1000) Integer drawNumber) {
+	record DrawRequest(@NotNull @Min(1) @Max(1000) Integer drawNumber) {
 	}
 
 }

@@ -20,8 +20,8 @@ import org.springframework.transaction.ReactiveTransactionManager;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
 /**
- * Asks lottery-service for the worker's next draw. The draw number is the idempotency key: asking for draw n
- * again, or two taps racing for the next one, return the one stored request. The draw id is derived from the
+ * Asks lottery-service for the worker's n-th draw. The draw number is the idempotency key: asking for draw n
+ * again, or two taps racing for it, return the one stored request. The draw id is derived from the
  * campaign, the worker and n, so it is the same wherever it is computed. lottery-service decides; this check only
  * spares a request that cannot succeed.
  */
@@ -54,12 +54,11 @@ class RequestDraw {
 	}
 
 	/** Emits the draw and whether this call created it ({@code false}: a repeat). */
-	Mono<Requested> request(UUID workerId, Integer drawNumber) {
+	Mono<Requested> request(UUID workerId, int number) {
 		return Mono.fromCallable(papers::today)
 			.flatMap(day -> workers.get(workerId)
 				.flatMap(worker -> balances.find(day.campaignId(), workerId).flatMap(balance -> {
 					int next = balance.drawsRequested() + 1;
-					int number = drawNumber == null ? next : drawNumber;
 					if (number < next) {
 						return existing(day, workerId, number);
 					}

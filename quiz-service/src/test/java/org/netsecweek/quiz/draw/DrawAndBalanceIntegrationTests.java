@@ -1,0 +1,134 @@
+package org.netsecweek.quiz.draw;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.Test;
+import org.netsecweek.events.Topics;
+import org.netsecweek.events.lottery.DrawCompleted;
+import org.netsecweek.events.lottery.DrawOutcome;
+import org.netsecweek.events.scoring.PointsAwarded;
+import org.netsecweek.infra.KafkaProbe;
+import org.netsecweek.platform.outbox.OutboxSettings;
+import org.netsecweek.quiz.Phone;
+import org.netsecweek.quiz.QuizIntegrationTest;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+@QuizIntegrationTest
+class DrawAndBalanceIntegrationTests {
+
+	@Autowired
+	WebTestClient web;
+
+	@Autowired
+	DatabaseClient db;
+
+	@Autowired
+	OutboxSettings topics;
+
+	@Autowired
+	JsonMapper json;
+
+	@Value("${netsec.kafka.bootstrap-servers}")
+	String bootstrapServers;
+
+	@Test
+	void theBalanceFollowsPointsAwardedAndNeverMovesBack() {
+		Phone phone = Phone.signIn(web, "harbin", "harbin-0003");
+		KafkaProbe kafka = new KafkaProbe(bootstrapServers);
+
+		kafka.send(topics.topic(Topics.POINTS_AWARDED), phone.id.toString(), points(phone.id, 21, 2), points(phone.id, 13, 1));
+
+		await().atMost(Duration.ofSeconds(30)).until(() -> phone.get("/api/balance").get("total").asInt() == 21);
+		await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5))
+			.until(() -> phone.get("/api/balance").get("total").asInt() == 21);
+		JsonNode balance = phone.get("/api/balance");
+		assertThat(balance.get("drawsEarned").asInt()).isEqualTo(2);
+		assertThat(balance.get("drawsAvailable").asInt()).isEqualTo(2);
+	}
+
+	@Test
+	void drawsNeverExceedWhatTheBalanceAllowsAndADoubleTapIsOneDraw() throws Exception {
+		Phone phone = Phone.signIn(web, "suihua", "suihua-0001");
+		new KafkaProbe(bootstrapServers).send(topics.topic(Topics.POINTS_AWARDED), phone.id.toString(),
+				points(phone.id, 20, 2));
+		await().atMost(Duration.ofSeconds(30)).until(() -> phone.get("/api/balance").get("drawsEarned").asInt() == 2);
+
+		List<Integer> statuses = new CopyOnWriteArrayList<>();
+		List<String> drawIds = new CopyOnWriteArrayList<>();
+		ExecutorService pool = Executors.newFixedThreadPool(10);
+		List<Future<?>> taps = new ArrayList<>();
+		for (int i = 0; i < 10; i++) {
+			taps.add(pool.submit(() -> {
+				var result = phone.draw(1).returnResult(byte[].class);
+				statuses.add(result.getStatus().value());
+				drawIds.add(Phone.read(result.getResponseBodyContent()).get("drawId").asString());
+			}));
+		}
+		for (Future<?> tap : taps) {
+			tap.get();
+		}
+		pool.shutdown();
+
+		assertThat(statuses).containsOnlyOnce(202).containsOnly(202, 200);
+		assertThat(drawIds).containsOnly(drawIds.get(0));
+		phone.draw(2).expectStatus().isAccepted().expectBody().jsonPath("$.drawNumber").isEqualTo(2);
+		phone.draw(2).expectStatus().isOk().expectHeader().valueEquals("Idempotent-Replayed", "true");
+		phone.draw(3).expectStatus().isEqualTo(409).expectBody().jsonPath("$.code").isEqualTo("no-draw-available");
+		phone.draw(null).expectStatus().isBadRequest();
+		phone.draw(7).expectStatus().isEqualTo(409).expectBody().jsonPath("$.code").isEqualTo("draw-out-of-sequence");
+		assertThat(db.sql("SELECT count(*) AS n FROM outbox WHERE topic = 'draw-requested' AND message_key = :w")
+			.bind("w", phone.id.toString()).map(row -> row.get("n", Long.class)).one().block()).isEqualTo(2);
+		assertThat(phone.get("/api/balance").get("drawsAvailable").asInt()).isZero();
+	}
+
+	@Test
+	void theOutcomeOfADrawShowsOnceLotteryAnnouncesIt() {
+		Phone phone = Phone.signIn(web, "yichun", "yichun-0001");
+		KafkaProbe kafka = new KafkaProbe(bootstrapServers);
+		kafka.send(topics.topic(Topics.POINTS_AWARDED), phone.id.toString(), points(phone.id, 10, 1));
+		await().atMost(Duration.ofSeconds(30)).until(() -> phone.get("/api/balance").get("drawsEarned").asInt() == 1);
+		String drawId = Phone.read(phone.draw(1).expectStatus().isAccepted().expectBody().returnResult()
+			.getResponseBody()).get("drawId").asString();
+		assertThat(phone.get("/api/draws/" + drawId).get("status").asString()).isEqualTo("PENDING");
+
+		String completed = json.writeValueAsString(new DrawCompleted(UUID.randomUUID(), Instant.now(), "demo", 1,
+				phone.id, UUID.fromString(drawId), DrawOutcome.PRIZE, "power-bank", "充电宝", null, "c", "h", "l"));
+		kafka.send(topics.topic(Topics.DRAW_COMPLETED), phone.id.toString(), completed, completed);
+
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> phone.get("/api/draws/" + drawId).get("status").asString().equals("PRIZE"));
+		assertThat(phone.get("/api/draws").get(0).get("prizeName").asString()).isEqualTo("充电宝");
+	}
+
+	@Test
+	void anotherWorkersDrawIsNotFound() {
+		Phone owner = Phone.signIn(web, "hegang", "hegang-0001");
+		Phone other = Phone.signIn(web, "hegang", "hegang-0002");
+		UUID drawId = RequestDraw.drawId("demo", owner.id, 1);
+		web.get().uri("/api/draws/" + drawId).headers(h -> h.setBearerAuth(other.token)).exchange()
+			.expectStatus().isNotFound();
+	}
+
+	private String points(UUID worker, int total, int draws) {
+		return json.writeValueAsString(new PointsAwarded(UUID.randomUUID(), Instant.now(), "demo", 1, worker,
+				UUID.randomUUID(), LocalDate.now(), 1, total, draws));
+	}
+}
