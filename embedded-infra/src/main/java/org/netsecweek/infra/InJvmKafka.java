@@ -5,13 +5,16 @@ import java.util.Map;
 
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
-/** Kafka's own broker in KRaft mode, running in this JVM until it exits. */
-final class InJvmKafka {
+/** Kafka's own broker in KRaft mode, running in this JVM. */
+final class InJvmKafka implements AutoCloseable {
 
-	private InJvmKafka() {
+	private final EmbeddedKafkaKraftBroker broker;
+
+	private InJvmKafka(EmbeddedKafkaKraftBroker broker) {
+		this.broker = broker;
 	}
 
-	static String start(InfrastructureOptions options) {
+	static InJvmKafka start(InfrastructureOptions options) {
 		EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, options.partitions());
 		if (options.kafkaPort() > 0) {
 			broker.kafkaPorts(options.kafkaPort());
@@ -28,7 +31,20 @@ final class InJvmKafka {
 					+ (options.kafkaPort() > 0 ? " on port " + options.kafkaPort() + " (is it in use?)" : "") + ": "
 					+ ex.getMessage(), ex);
 		}
-		Runtime.getRuntime().addShutdownHook(new Thread(broker::destroy, "kafka-broker-stop"));
+		return new InJvmKafka(broker);
+	}
+
+	String bootstrapServers() {
 		return broker.getBrokersAsString();
+	}
+
+	@Override
+	public void close() {
+		broker.destroy();
+	}
+
+	@Override
+	public String toString() {
+		return "Kafka broker at " + bootstrapServers();
 	}
 }

@@ -6,13 +6,16 @@ import java.time.Duration;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
-/** A real PostgreSQL server started from the zonky binaries, stopped when this JVM exits. */
-final class InJvmPostgres {
+/** A real PostgreSQL server started from the zonky binaries. */
+final class InJvmPostgres implements AutoCloseable {
 
-	private InJvmPostgres() {
+	private final EmbeddedPostgres server;
+
+	private InJvmPostgres(EmbeddedPostgres server) {
+		this.server = server;
 	}
 
-	static Postgres start(InfrastructureOptions options) {
+	static InJvmPostgres start(InfrastructureOptions options) {
 		try {
 			EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
 				.setPGStartupWait(Duration.ofSeconds(60))
@@ -25,9 +28,7 @@ final class InJvmPostgres {
 				Files.createDirectories(options.postgresDataDirectory());
 				builder.setDataDirectory(options.postgresDataDirectory()).setCleanDataDirectory(false);
 			}
-			EmbeddedPostgres server = builder.start();
-			Runtime.getRuntime().addShutdownHook(new Thread(() -> close(server), "postgres-stop"));
-			return new Postgres("localhost", server.getPort(), "postgres", "");
+			return new InJvmPostgres(builder.start());
 		}
 		catch (IOException | RuntimeException ex) {
 			throw new IllegalStateException("The embedded PostgreSQL server did not start"
@@ -36,12 +37,17 @@ final class InJvmPostgres {
 		}
 	}
 
-	private static void close(EmbeddedPostgres server) {
-		try {
-			server.close();
-		}
-		catch (IOException ex) {
-			// the JVM is exiting; nothing else to do
-		}
+	Postgres postgres() {
+		return new Postgres("localhost", server.getPort(), "postgres", "");
+	}
+
+	@Override
+	public void close() throws IOException {
+		server.close();
+	}
+
+	@Override
+	public String toString() {
+		return "PostgreSQL at port " + server.getPort();
 	}
 }

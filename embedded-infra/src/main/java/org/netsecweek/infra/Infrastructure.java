@@ -1,5 +1,7 @@
 package org.netsecweek.infra;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -28,9 +30,12 @@ public final class Infrastructure {
 
 	private final Postgres postgres;
 
-	private Infrastructure(String kafkaBootstrapServers, Postgres postgres) {
+	private final List<AutoCloseable> started;
+
+	private Infrastructure(String kafkaBootstrapServers, Postgres postgres, List<AutoCloseable> started) {
 		this.kafkaBootstrapServers = kafkaBootstrapServers;
 		this.postgres = postgres;
+		this.started = started;
 	}
 
 	/** The infrastructure of this JVM, started on first use with test defaults (random ports, throwaway data). */
@@ -54,23 +59,54 @@ public final class Infrastructure {
 		return postgres;
 	}
 
+	/**
+	 * Stops what this JVM started (PostgreSQL first, then Kafka), leaving external servers alone. With
+	 * {@link InfrastructureOptions#stopAtExit()} this happens by itself when the JVM exits; the launcher calls it
+	 * after its services stopped, so they never see their database or broker go away first.
+	 */
+	public void stop() {
+		for (AutoCloseable server : started) {
+			try {
+				server.close();
+			}
+			catch (Exception ex) {
+				log.warn("Could not stop {}: {}", server, ex.toString());
+			}
+		}
+	}
+
 	static Infrastructure start(InfrastructureOptions options, Map<String, String> env) {
 		String kafka = env.get("NETSEC_KAFKA_BOOTSTRAP_SERVERS");
 		String postgresHost = env.get("NETSEC_POSTGRES_HOST");
 		boolean docker = !"embedded".equals(env.get("NETSEC_INFRA")) && Containers.dockerAnswers();
-		if (kafka == null) {
-			kafka = docker ? Containers.startKafka() : InJvmKafka.start(options);
-		}
+		List<AutoCloseable> started = new ArrayList<>();
 		Postgres postgres;
 		if (postgresHost != null) {
 			postgres = new Postgres(postgresHost, Integer.parseInt(env.getOrDefault("NETSEC_POSTGRES_PORT", "5432")),
 					env.getOrDefault("NETSEC_POSTGRES_USER", "postgres"),
 					Objects.requireNonNullElse(env.get("NETSEC_POSTGRES_PASSWORD"), ""));
 		}
+		else if (docker) {
+			postgres = Containers.startPostgres();
+		}
 		else {
-			postgres = docker ? Containers.startPostgres() : InJvmPostgres.start(options);
+			InJvmPostgres server = InJvmPostgres.start(options);
+			started.add(server);
+			postgres = server.postgres();
+		}
+		if (kafka == null && docker) {
+			kafka = Containers.startKafka();
+		}
+		else if (kafka == null) {
+			InJvmKafka broker = InJvmKafka.start(options);
+			started.add(broker);
+			kafka = broker.bootstrapServers();
 		}
 		log.info("Infrastructure ready: Kafka at {}, PostgreSQL at {}:{}", kafka, postgres.host(), postgres.port());
-		return new Infrastructure(kafka, postgres);
+		Infrastructure infrastructure = new Infrastructure(kafka, postgres, started);
+		if (options.stopAtExit()) {
+			Runtime.getRuntime().addShutdownHook(new Thread(infrastructure::stop, "infrastructure-stop"));
+		}
+		return infrastructure;
 	}
 }
