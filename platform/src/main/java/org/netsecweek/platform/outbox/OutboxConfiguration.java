@@ -9,6 +9,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
@@ -29,7 +30,9 @@ public class OutboxConfiguration {
 		return new Outbox(db, json);
 	}
 
+	/** Services that publish nothing (reporting-service) switch it off with {@code netsec.events.relay=false}. */
 	@Bean
+	@ConditionalOnProperty(prefix = "netsec.events", name = "relay", havingValue = "true", matchIfMissing = true)
 	OutboxRelay outboxRelay(DatabaseClient db, ReactiveTransactionManager transactions,
 			@Value("${netsec.kafka.bootstrap-servers}") String bootstrapServers, OutboxSettings settings,
 			MeterRegistry meters) {

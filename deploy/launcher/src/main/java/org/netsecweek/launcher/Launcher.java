@@ -1,0 +1,103 @@
+package org.netsecweek.launcher;
+
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+import org.netsecweek.infra.Infrastructure;
+import org.netsecweek.infra.InfrastructureOptions;
+import org.netsecweek.platform.campaign.Campaigns;
+
+/**
+ * The local run: a real Kafka broker (KRaft) and PostgreSQL started in this JVM (or the ones named by
+ * {@code NETSEC_KAFKA_BOOTSTRAP_SERVERS} and {@code NETSEC_POSTGRES_HOST}), then the four services, each on its
+ * own port. Prints the addresses when everything is ready; Ctrl-C stops the services, then the servers.
+ */
+public final class Launcher {
+
+	private Launcher() {
+	}
+
+	public static void main(String[] args) throws InterruptedException {
+		long started = System.nanoTime();
+		Path home = Path.of(env("NETSEC_HOME", ".local")).toAbsolutePath();
+		Map<Service, Integer> ports = new EnumMap<>(Service.class);
+		for (Service service : Service.values()) {
+			ports.put(service, Integer.parseInt(env(variable(service), String.valueOf(service.defaultPort()))));
+		}
+		int kafkaPort = Integer.parseInt(env("NETSEC_KAFKA_PORT", "9092"));
+		int postgresPort = Integer.parseInt(env("NETSEC_POSTGRES_PORT", "5433"));
+		Infrastructure infrastructure;
+		Suite suite;
+		try {
+			ports.forEach((service, port) -> Preflight.portFree(port, service.serviceName(), variable(service)));
+			if (System.getenv("NETSEC_KAFKA_BOOTSTRAP_SERVERS") == null) {
+				Preflight.portFree(kafkaPort, "Kafka", "NETSEC_KAFKA_PORT");
+			}
+			else {
+				Preflight.kafkaAnswers(System.getenv("NETSEC_KAFKA_BOOTSTRAP_SERVERS"));
+			}
+			if (System.getenv("NETSEC_POSTGRES_HOST") == null) {
+				Preflight.portFree(postgresPort, "PostgreSQL", "NETSEC_POSTGRES_PORT");
+			}
+			else {
+				Preflight.postgresAnswers("jdbc:postgresql://" + System.getenv("NETSEC_POSTGRES_HOST") + ":"
+						+ postgresPort + "/postgres", env("NETSEC_POSTGRES_USER", "postgres"),
+						env("NETSEC_POSTGRES_PASSWORD", ""));
+			}
+			infrastructure = Infrastructure.shared(
+					new InfrastructureOptions(kafkaPort, 4, postgresPort, home.resolve("postgres"), false));
+			DemoAdmins admins = DemoAdmins.load(home);
+			Map<String, Object> extra = new HashMap<>(admins.properties());
+			extra.put("netsec.security.key-directory", home.resolve("keys").toString());
+			extra.put("netsec.security.generate-key-if-missing", true);
+			suite = startOrStop(infrastructure, ports, extra);
+			CountDownLatch stopped = new CountDownLatch(1);
+			Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+				System.out.println("\nStopping the services, then Kafka and PostgreSQL ...");
+				suite.close();
+				infrastructure.stop();
+				System.out.println("Stopped.");
+				stopped.countDown();
+			}, "suite-stop"));
+			System.out.println(Banner.text(suite, infrastructure, home, admins.password(),
+					suite.context(Service.QUIZ).getBean(Campaigns.class).active(),
+					(System.nanoTime() - started) / 1_000_000));
+			stopped.await();
+		}
+		catch (LaunchProblem problem) {
+			System.err.println("netsec-week could not start: " + problem.getMessage());
+			System.exit(1);
+		}
+	}
+
+	private static Suite startOrStop(Infrastructure infrastructure, Map<Service, Integer> ports,
+			Map<String, Object> extra) {
+		try {
+			return Suite.start(infrastructure, ports, "", "", extra);
+		}
+		catch (RuntimeException ex) {
+			infrastructure.stop();
+			throw new LaunchProblem("a service failed to start: " + rootMessage(ex), ex);
+		}
+	}
+
+	private static String rootMessage(Throwable ex) {
+		Throwable root = ex;
+		while (root.getCause() != null && root.getCause() != root) {
+			root = root.getCause();
+		}
+		return root.getMessage();
+	}
+
+	static String variable(Service service) {
+		return service.name() + "_PORT";
+	}
+
+	private static String env(String name, String fallback) {
+		String value = System.getenv(name);
+		return value == null || value.isBlank() ? fallback : value;
+	}
+}
