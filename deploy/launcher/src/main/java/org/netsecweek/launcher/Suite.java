@@ -12,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
 
 /** The four services running in this JVM against one infrastructure. Closing it stops them in reverse order. */
 public final class Suite implements AutoCloseable {
@@ -42,7 +43,9 @@ public final class Suite implements AutoCloseable {
 				properties.put("server.port", ports.getOrDefault(service, 0));
 				long started = System.nanoTime();
 				ConfigurableApplicationContext context = service.application()
-					.properties(properties)
+					.initializers(ctx -> ctx.getEnvironment()
+						.getPropertySources()
+						.addFirst(new MapPropertySource("suite", properties)))
 					.registerShutdownHook(false)
 					.run();
 				suite.running.put(service, context);

@@ -2,6 +2,9 @@ package org.netsecweek.platform.security;
 
 import java.util.UUID;
 
+import org.netsecweek.platform.problem.DomainProblem;
+
+import org.springframework.http.HttpStatus;
 import org.springframework.security.oauth2.jwt.Jwt;
 
 /**
@@ -18,10 +21,10 @@ public record Caller(String subject, Role role, String unionId) {
 				jwt.getClaimAsString(Tokens.UNION_CLAIM));
 	}
 
-	/** The worker id of a worker caller. */
+	/** The worker id of a worker caller; any other caller gets a 403 problem. */
 	public UUID workerId() {
 		if (role != Role.WORKER) {
-			throw new IllegalStateException("Not a worker: " + role);
+			throw new DomainProblem(HttpStatus.FORBIDDEN, "workers-only", "仅限职工使用", "此功能仅供参加答题的职工使用。");
 		}
 		return UUID.fromString(subject);
 	}

@@ -1,11 +1,12 @@
 package org.netsecweek.platform.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.netsecweek.platform.problem.DomainProblem;
 
 class CallerTests {
 
@@ -27,6 +28,7 @@ class CallerTests {
 	void onlyAWorkerHasAWorkerId() {
 		UUID id = UUID.randomUUID();
 		assertThat(new Caller(id.toString(), Role.WORKER, null).workerId()).isEqualTo(id);
-		assertThatIllegalStateException().isThrownBy(() -> new Caller("p", Role.PROVINCE_ADMIN, null).workerId());
+		assertThatThrownBy(() -> new Caller("p", Role.PROVINCE_ADMIN, null).workerId()).isInstanceOf(DomainProblem.class)
+			.extracting(ex -> ((DomainProblem) ex).status().value()).isEqualTo(403);
 	}
 }

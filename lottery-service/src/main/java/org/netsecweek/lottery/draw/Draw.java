@@ -1,0 +1,85 @@
+package org.netsecweek.lottery.draw;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.UUID;
+
+import org.netsecweek.events.lottery.DrawCompleted;
+import org.netsecweek.events.lottery.DrawOutcome;
+import org.netsecweek.events.quiz.DrawRequested;
+import org.netsecweek.lottery.prize.Prize;
+
+/**
+ * A requested draw. It waits (pending, {@code outcome == null}) until the worker has an entitlement, then is
+ * performed (a prize or none) or, when it cannot take place, rejected. Either end is final.
+ *
+ * @param receivedAt when this service first saw the request; a pending draw expires counted from here
+ * @param rejectionReason {@link #CAMPAIGN_CLOSED} or {@link #NO_ENTITLEMENT} when rejected
+ */
+record Draw(UUID drawId, String campaignId, UUID workerId, int drawNumber, String unionId, String orgId,
+		Instant requestedAt, Instant receivedAt, DrawOutcome outcome, String prizeId, String prizeName,
+		String rejectionReason, Proof proof, Instant completedAt) {
+
+	static final String CAMPAIGN_CLOSED = "campaign-closed";
+
+	static final String NO_ENTITLEMENT = "no-entitlement";
+
+	static Draw requested(DrawRequested request, Instant receivedAt) {
+		return new Draw(request.drawId(), request.campaignId(), request.workerId(), request.drawNumber(),
+				request.unionId(), request.orgId(), request.occurredAt(), receivedAt, null, null, null, null,
+				Proof.NONE, null);
+	}
+
+	boolean isPending() {
+		return outcome == null;
+	}
+
+	String status() {
+		return isPending() ? "PENDING" : outcome.name();
+	}
+
+	/** The draw took place and landed on {@code prize}, or on no prize when it is {@code null}. */
+	Draw performed(Prize prize, Proof proof, Instant at) {
+		requirePending();
+		return new Draw(drawId, campaignId, workerId, drawNumber, unionId, orgId, requestedAt, receivedAt,
+				prize == null ? DrawOutcome.NO_PRIZE : DrawOutcome.PRIZE, prize == null ? null : prize.id(),
+				prize == null ? null : prize.name(), null, proof, at);
+	}
+
+	Draw rejected(String reason, Instant at) {
+		requirePending();
+		return new Draw(drawId, campaignId, workerId, drawNumber, unionId, orgId, requestedAt, receivedAt,
+				DrawOutcome.REJECTED, null, null, reason, Proof.NONE, at);
+	}
+
+	/**
+	 * The announcement of a finished draw. Its event id derives from the draw id, so even a second announcement of
+	 * one draw could never be taken for a different event (and the outbox's unique key refuses it).
+	 */
+	DrawCompleted completed() {
+		if (isPending()) {
+			throw new IllegalStateException("Draw " + drawId + " is still pending");
+		}
+		UUID eventId = UUID.nameUUIDFromBytes(("draw-completed:" + drawId).getBytes(StandardCharsets.UTF_8));
+		return new DrawCompleted(eventId, completedAt, campaignId, DrawCompleted.SCHEMA_VERSION, workerId, drawId,
+				outcome, prizeId, prizeName, rejectionReason, proof.seedCommitment(), proof.drawHmac(), proof.logHash());
+	}
+
+	private void requirePending() {
+		if (!isPending()) {
+			throw new IllegalStateException("Draw " + drawId + " is already " + outcome);
+		}
+	}
+
+	/**
+	 * What lets anyone check a performed draw; all {@code null} for a pending or rejected one.
+	 *
+	 * @param seedCommitment hex SHA-256 of the campaign's seed
+	 * @param drawHmac hex HMAC-SHA256(seed, draw id), the draw's random number
+	 * @param logHash the hash of the draw's entry in the campaign's draw log
+	 */
+	record Proof(String seedCommitment, String drawHmac, String logHash) {
+
+		static final Proof NONE = new Proof(null, null, null);
+	}
+}

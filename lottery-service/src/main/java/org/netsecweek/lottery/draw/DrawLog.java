@@ -1,0 +1,94 @@
+package org.netsecweek.lottery.draw;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.UUID;
+
+import org.netsecweek.events.lottery.DrawOutcome;
+import reactor.core.publisher.Mono;
+
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The hash-chained log of performed draws, one chain per campaign. Each entry's hash covers the previous entry's
+ * hash, so no entry can be changed, dropped or reordered without breaking every hash after it:
+ * {@code hash = hex SHA-256(UTF-8 of previousHash|drawId|drawHmac|outcome|prizeId)}, with an empty prize id for no
+ * prize and 64 zeros before the first entry.
+ */
+@Component
+class DrawLog {
+
+	static final String GENESIS = "0".repeat(64);
+
+	private final DatabaseClient db;
+
+	DrawLog(DatabaseClient db) {
+		this.db = db;
+	}
+
+	/**
+	 * Locks the campaign's chain until the transaction ends. Every draw of the campaign queues here before it looks
+	 * at the stock, so a draw sees the stock its predecessors in the log left and extends the chain alone: the log
+	 * order is the order the draws happened in, and replaying it reproduces every outcome.
+	 */
+	Mono<Head> lockHead(String campaignId) {
+		return db.sql("INSERT INTO draw_log_head (campaign_id, last_seq, last_hash) VALUES (:campaign, 0, :genesis) "
+				+ "ON CONFLICT DO NOTHING")
+			.bind("campaign", campaignId)
+			.bind("genesis", GENESIS)
+			.then()
+			.then(db.sql("SELECT last_seq, last_hash FROM draw_log_head WHERE campaign_id = :campaign FOR UPDATE")
+				.bind("campaign", campaignId)
+				.map(row -> new Head(campaignId, row.get("last_seq", Long.class), row.get("last_hash", String.class)))
+				.one());
+	}
+
+	/** Appends a performed draw after the locked head; emits the new entry's hash. */
+	Mono<String> append(Head head, Entry entry, Instant at) {
+		String hash = hash(head.lastHash(), entry);
+		var insert = db.sql("INSERT INTO draw_log (campaign_id, seq, draw_id, worker_id, draw_hmac, outcome, prize_id, "
+				+ "previous_hash, hash, logged_at) VALUES (:campaign, :seq, :drawId, :worker, :hmac, :outcome, :prizeId, "
+				+ ":previous, :hash, :at)")
+			.bind("campaign", head.campaignId())
+			.bind("seq", head.lastSeq() + 1)
+			.bind("drawId", entry.drawId())
+			.bind("worker", entry.workerId())
+			.bind("hmac", entry.drawHmac())
+			.bind("outcome", entry.outcome().name())
+			.bind("previous", head.lastHash())
+			.bind("hash", hash)
+			.bind("at", at);
+		insert = entry.prizeId() == null ? insert.bindNull("prizeId", String.class) : insert.bind("prizeId", entry.prizeId());
+		return insert.then()
+			.then(db.sql("UPDATE draw_log_head SET last_seq = :seq, last_hash = :hash WHERE campaign_id = :campaign")
+				.bind("seq", head.lastSeq() + 1)
+				.bind("hash", hash)
+				.bind("campaign", head.campaignId())
+				.then())
+			.thenReturn(hash);
+	}
+
+	static String hash(String previousHash, Entry entry) {
+		String text = String.join("|", previousHash, entry.drawId().toString(), entry.drawHmac(), entry.outcome().name(),
+				entry.prizeId() == null ? "" : entry.prizeId());
+		try {
+			return HexFormat.of()
+				.formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException("SHA-256 is part of every Java runtime", ex);
+		}
+	}
+
+	/** The end of a campaign's chain, locked by the current transaction. */
+	record Head(String campaignId, long lastSeq, String lastHash) {
+	}
+
+	/** What an entry records of a performed draw. */
+	record Entry(UUID drawId, UUID workerId, String drawHmac, DrawOutcome outcome, String prizeId) {
+	}
+}

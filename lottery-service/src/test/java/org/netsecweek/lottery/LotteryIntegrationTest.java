@@ -1,0 +1,22 @@
+package org.netsecweek.lottery;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.netsecweek.infra.InfrastructureInitializer;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.test.context.ContextConfiguration;
+
+/** lottery-service with its own configuration, against the real broker and a database of its own. */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(classes = LotteryApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = "spring.config.name=lottery-service")
+@AutoConfigureWebTestClient
+@ContextConfiguration(initializers = InfrastructureInitializer.class)
+public @interface LotteryIntegrationTest {
+}

@@ -1,0 +1,101 @@
+package org.netsecweek.lottery.draw;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.netsecweek.lottery.TestEvents.again;
+import static org.netsecweek.lottery.TestEvents.drawRequested;
+import static org.netsecweek.lottery.TestEvents.pointsAwarded;
+
+import java.util.UUID;
+import java.util.function.Consumer;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.netsecweek.events.quiz.DrawRequested;
+import org.netsecweek.events.scoring.PointsAwarded;
+import org.netsecweek.lottery.LotteryIntegrationTest;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.r2dbc.core.DatabaseClient;
+
+/** Requests that cannot be performed at once: waiting for their points, or for a campaign that is not open. */
+@LotteryIntegrationTest
+class PendingDrawIntegrationTests {
+
+	@Autowired
+	PerformDraw performDraw;
+
+	@Autowired
+	@Qualifier("recordEntitlement")
+	Consumer<PointsAwarded> recordEntitlement;
+
+	@Autowired
+	DatabaseClient db;
+
+	DrawRecords records;
+
+	@BeforeEach
+	void readRecords() {
+		records = new DrawRecords(db);
+	}
+
+	@Test
+	void aRequestThatOvertakesItsPointsWaitsAndThenHappensOnce() {
+		UUID worker = UUID.randomUUID();
+		DrawRequested request = drawRequested("demo", worker, 1);
+
+		performDraw.accept(request);
+
+		assertThat(records.statuses(worker)).containsOnlyKeys("PENDING");
+		assertThat(records.completionsOf(worker)).isZero();
+
+		recordEntitlement.accept(pointsAwarded("demo", worker, 1));
+
+		assertThat(records.performed(worker)).isEqualTo(1);
+		assertThat(records.completionsOf(worker)).isEqualTo(1);
+		assertThat(records.entitlement("demo", worker)).containsExactly(1, 1);
+
+		performDraw.accept(request);
+		performDraw.accept(again(request));
+		recordEntitlement.accept(pointsAwarded("demo", worker, 1));
+
+		assertThat(records.performed(worker)).isEqualTo(1);
+		assertThat(records.completionsOf(worker)).isEqualTo(1);
+	}
+
+	@Test
+	void waitingDrawsHappenInRequestOrderAsEntitlementsArrive() {
+		UUID worker = UUID.randomUUID();
+		DrawRequested second = drawRequested("demo", worker, 2);
+		DrawRequested first = drawRequested("demo", worker, 1);
+		performDraw.accept(second);
+		performDraw.accept(first);
+
+		recordEntitlement.accept(pointsAwarded("demo", worker, 1));
+
+		assertThat(records.status(first.drawId())).isIn("PRIZE", "NO_PRIZE");
+		assertThat(records.status(second.drawId())).isEqualTo("PENDING");
+
+		recordEntitlement.accept(pointsAwarded("demo", worker, 2));
+
+		assertThat(records.status(second.drawId())).isIn("PRIZE", "NO_PRIZE");
+	}
+
+	@Test
+	void aRequestForAClosedCampaignIsRejectedAtOnceWithoutTouchingEntitlements() {
+		UUID worker = UUID.randomUUID();
+		recordEntitlement.accept(pointsAwarded("hlj-2022", worker, 2));
+		DrawRequested closed = drawRequested("hlj-2022", worker, 1);
+		DrawRequested unknown = drawRequested("no-such-campaign", worker, 1);
+
+		performDraw.accept(closed);
+		performDraw.accept(unknown);
+
+		assertThat(records.status(closed.drawId())).isEqualTo("REJECTED");
+		assertThat(records.status(unknown.drawId())).isEqualTo("REJECTED");
+		assertThat(records.count("SELECT count(*) AS n FROM draw WHERE worker_id = '" + worker
+				+ "' AND rejection_reason = 'campaign-closed'")).isEqualTo(2);
+		assertThat(records.entitlement("hlj-2022", worker)).containsExactly(2, 0);
+		assertThat(records.completionsOf(worker)).isEqualTo(2);
+	}
+}

@@ -1,0 +1,76 @@
+package org.netsecweek.lottery.entitlement;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.netsecweek.lottery.TestEvents.pointsAwarded;
+import static org.netsecweek.lottery.TestEvents.runConcurrently;
+
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.api.Test;
+import org.netsecweek.events.scoring.PointsAwarded;
+import org.netsecweek.lottery.LotteryIntegrationTest;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.r2dbc.core.DatabaseClient;
+
+@LotteryIntegrationTest
+class RecordEntitlementIntegrationTests {
+
+	@Autowired
+	RecordEntitlement recordEntitlement;
+
+	@Autowired
+	DatabaseClient db;
+
+	@Test
+	void keepsTheLargestDrawsEarnedWhenPointsArriveOutOfOrder() {
+		UUID worker = UUID.randomUUID();
+
+		recordEntitlement.accept(pointsAwarded("demo", worker, 3));
+		recordEntitlement.accept(pointsAwarded("demo", worker, 1));
+		recordEntitlement.accept(pointsAwarded("demo", worker, 2));
+
+		assertThat(drawsEarned("demo", worker)).isEqualTo(3);
+	}
+
+	@Test
+	void concurrentPointsForOneWorkerEndAtTheLargest() throws Exception {
+		UUID worker = UUID.randomUUID();
+		List<PointsAwarded> points = IntStream.rangeClosed(0, 15)
+			.mapToObj(n -> pointsAwarded("hlj-2022", worker, n))
+			.toList();
+
+		runConcurrently(points.size(), i -> recordEntitlement.accept(points.get(i)));
+
+		assertThat(drawsEarned("hlj-2022", worker)).isEqualTo(15);
+		assertThat(db.sql("SELECT count(*) AS n FROM entitlement WHERE worker_id = :worker")
+			.bind("worker", worker)
+			.map(row -> row.get("n", Long.class))
+			.one()
+			.block()).isEqualTo(1);
+	}
+
+	@Test
+	void theTableItselfRefusesMoreDrawsUsedThanEarned() {
+		UUID worker = UUID.randomUUID();
+		recordEntitlement.accept(pointsAwarded("hlj-2022", worker, 1));
+
+		assertThatThrownBy(() -> db.sql("UPDATE entitlement SET draws_used = 2 WHERE worker_id = :worker")
+			.bind("worker", worker)
+			.then()
+			.block()).isInstanceOf(DataIntegrityViolationException.class);
+	}
+
+	private int drawsEarned(String campaignId, UUID worker) {
+		return db.sql("SELECT draws_earned FROM entitlement WHERE campaign_id = :campaign AND worker_id = :worker")
+			.bind("campaign", campaignId)
+			.bind("worker", worker)
+			.map(row -> row.get("draws_earned", Integer.class))
+			.one()
+			.block();
+	}
+}
