@@ -3,18 +3,14 @@ package org.netsecweek.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.netsecweek.events.Topics;
 import org.netsecweek.infra.Infrastructure;
 import org.netsecweek.quiz.bank.QuestionBank;
@@ -28,40 +24,19 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * The walking skeleton end to end: the four services in one JVM against one broker and one PostgreSQL, driven over
  * HTTP like a phone and a union admin would, then every event delivered a second time.
  */
+@ExtendWith(RunningSuite.class)
 class SuiteIntegrationTests {
 
-	private static final String PREFIX = "e2e-";
+	private static final String PREFIX = RunningSuite.TOPIC_PREFIX;
 
 	private static final List<String> TOPICS = List.of(PREFIX + Topics.ANSWER_SUBMITTED, PREFIX + Topics.POINTS_AWARDED,
 			PREFIX + Topics.DRAW_REQUESTED, PREFIX + Topics.DRAW_COMPLETED);
 
 	private static final JsonMapper json = JsonMapper.builder().build();
 
-	private static Infrastructure infrastructure;
+	private final Suite suite = RunningSuite.suite();
 
-	private static Suite suite;
-
-	private static String adminPassword;
-
-	@BeforeAll
-	static void start() throws Exception {
-		infrastructure = Infrastructure.shared();
-		Path home = Files.createTempDirectory("netsec-e2e");
-		DemoAdmins admins = DemoAdmins.load(home);
-		adminPassword = admins.password();
-		Map<String, Object> extra = new HashMap<>(admins.properties());
-		extra.put("netsec.security.key-directory", home.resolve("keys").toString());
-		extra.put("netsec.security.generate-key-if-missing", true);
-		Map<Service, Integer> anyPort = new EnumMap<>(Service.class);
-		suite = Suite.start(infrastructure, anyPort, "e2e_", PREFIX, extra);
-	}
-
-	@AfterAll
-	static void stop() {
-		if (suite != null) {
-			suite.close();
-		}
-	}
+	private final Infrastructure infrastructure = RunningSuite.infrastructure();
 
 	@Test
 	void answerPointsDrawAndReportFlowThroughAllFourServicesAndARedeliveryChangesNothing() throws Exception {
@@ -69,9 +44,9 @@ class SuiteIntegrationTests {
 		WebTestClient scoring = client(Service.SCORING);
 		WebTestClient reporting = client(Service.REPORTING);
 
-		// a worker of 哈尔滨市 signs in and answers today's paper, every answer right
+		// a worker of 七台河市 signs in and answers today's paper, every answer right
 		JsonNode session = body(quiz.post().uri("/api/sessions/demo").contentType(MediaType.APPLICATION_JSON)
-			.bodyValue(Map.of("unionId", "harbin", "orgId", "harbin-0001")).exchange().expectStatus().isOk());
+			.bodyValue(Map.of("unionId", "qitaihe", "orgId", "qitaihe-0001")).exchange().expectStatus().isOk());
 		String worker = session.get("token").asString();
 		JsonNode paper = body(quiz.get().uri("/api/papers/today").headers(h -> h.setBearerAuth(worker)).exchange()
 			.expectStatus().isOk());
@@ -103,12 +78,12 @@ class SuiteIntegrationTests {
 		String outcome = get(quiz, "/api/draws/" + drawId, worker).get("status").asString();
 		assertThat(outcome).isIn("PRIZE", "NO_PRIZE");
 
-		// reporting counts the worker under 哈尔滨市
+		// reporting counts the worker under 七台河市
 		String admin = body(reporting.post().uri("/api/sessions").contentType(MediaType.APPLICATION_JSON)
-			.bodyValue(Map.of("username", "province", "password", adminPassword)).exchange().expectStatus().isOk())
+			.bodyValue(Map.of("username", "province", "password", RunningSuite.adminPassword())).exchange().expectStatus().isOk())
 			.get("token").asString();
-		await().atMost(Duration.ofSeconds(60)).until(() -> harbin(reporting, admin).get("workersCovered").asInt() == 1);
-		assertThat(harbin(reporting, admin).get("organisationsActive").asInt()).isEqualTo(1);
+		await().atMost(Duration.ofSeconds(60)).until(() -> qitaihe(reporting, admin).get("workersCovered").asInt() == 1);
+		assertThat(qitaihe(reporting, admin).get("organisationsActive").asInt()).isEqualTo(1);
 
 		// everything delivered again changes nothing anywhere
 		KafkaBooks kafka = new KafkaBooks(infrastructure.kafkaBootstrapServers());
@@ -120,7 +95,7 @@ class SuiteIntegrationTests {
 		JsonNode progressBefore = progress(reporting, admin);
 		long recordsBefore = kafka.count(TOPICS);
 
-		assertThat(kafka.replay(TOPICS)).isEqualTo(recordsBefore).isEqualTo(4);
+		assertThat(kafka.replay(TOPICS)).isEqualTo(recordsBefore).isGreaterThanOrEqualTo(4);
 		await().atMost(Duration.ofSeconds(60)).until(() -> kafka.lag(groups, TOPICS) == 0);
 
 		assertThat(get(quiz, "/api/balance", worker)).isEqualTo(balanceBefore);
@@ -131,13 +106,13 @@ class SuiteIntegrationTests {
 		assertThat(kafka.count(TOPICS.stream().map(Topics::deadLetter).toList())).as("dead letters").isZero();
 	}
 
-	private static JsonNode harbin(WebTestClient reporting, String admin) {
+	private static JsonNode qitaihe(WebTestClient reporting, String admin) {
 		for (JsonNode row : progress(reporting, admin).get("unions")) {
-			if (row.get("unionId").asString().equals("harbin")) {
+			if (row.get("unionId").asString().equals("qitaihe")) {
 				return row;
 			}
 		}
-		throw new AssertionError("No row for harbin");
+		throw new AssertionError("No row for qitaihe");
 	}
 
 	private static JsonNode progress(WebTestClient reporting, String admin) {
@@ -152,7 +127,7 @@ class SuiteIntegrationTests {
 		return json.readTree(response.expectBody().returnResult().getResponseBody());
 	}
 
-	private static WebTestClient client(Service service) {
+	private WebTestClient client(Service service) {
 		return WebTestClient.bindToServer()
 			.baseUrl("http://localhost:" + suite.port(service))
 			.responseTimeout(Duration.ofSeconds(20))

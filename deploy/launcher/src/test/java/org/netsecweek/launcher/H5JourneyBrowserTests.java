@@ -1,0 +1,112 @@
+package org.netsecweek.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.netsecweek.quiz.bank.QuestionBank;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A worker's day on the H5 page, in Debian's Chromium with a phone's viewport, against the whole suite: sign in,
+ * answer, see the points arrive from scoring-service, draw, see lottery-service's outcome. Needs the packages
+ * {@code chromium} and {@code chromium-driver} (.ci/run installs them).
+ */
+@ExtendWith(RunningSuite.class)
+class H5JourneyBrowserTests {
+
+	private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+
+	private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+	private WebDriver browser;
+
+	private WebDriverWait wait;
+
+	@BeforeEach
+	void openPhone() throws IOException {
+		if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
+			throw new IllegalStateException("The browser tests need Debian's Chromium and its driver: "
+					+ "apt-get install -y chromium chromium-driver (.ci/run does it)");
+		}
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary(CHROMIUM.toString());
+		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+				"--user-data-dir=" + Files.createTempDirectory(Path.of("target").toAbsolutePath(), "chrome"));
+		options.setExperimentalOption("mobileEmulation",
+				Map.of("deviceMetrics", Map.of("width", 390, "height", 844, "pixelRatio", 1.0)));
+		browser = new ChromeDriver(
+				new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build(), options);
+		wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+	}
+
+	@AfterEach
+	void closePhone() {
+		if (browser != null) {
+			browser.quit();
+		}
+	}
+
+	@Test
+	void aWorkerSignsInAnswersSeesThePointsArriveAndDraws() {
+		Suite suite = RunningSuite.suite();
+		browser.get("http://localhost:" + suite.port(Service.QUIZ) + "/");
+
+		wait.until(d -> d.findElement(By.id("sign-in")).isDisplayed());
+		assertThat(browser.findElement(By.id("campaign-theme")).getText()).isEqualTo("网络安全为人民，网络安全靠人民");
+		new Select(browser.findElement(By.id("union"))).selectByVisibleText("哈尔滨市");
+		browser.findElement(By.id("sign-in-button")).click();
+
+		wait.until(d -> d.findElement(By.id("paper")).isDisplayed());
+		QuestionBank bank = suite.context(Service.QUIZ).getBean(QuestionBank.class);
+		List<WebElement> questions = browser.findElements(By.cssSelector("#questions > li"));
+		assertThat(questions).hasSize(10);
+		for (WebElement question : questions) {
+			String id = question.getAttribute("data-question");
+			for (String key : bank.find(id).orElseThrow().answer()) {
+				question.findElement(By.cssSelector("input[value='" + key + "']")).click();
+			}
+		}
+		assertThat(noHorizontalScroll()).as("the page fits a 390 px wide phone").isTrue();
+		browser.findElement(By.id("submit-button")).click();
+
+		wait.until(d -> d.findElement(By.id("score")).getText().equals("答对 10 / 10 题，获得 10 分"));
+		assertThat(browser.findElements(By.cssSelector("#explanations .right"))).hasSize(10);
+		wait.until(d -> d.findElement(By.id("points")).getText().equals("10"));
+		assertThat(browser.findElement(By.id("draws-available")).getText()).isEqualTo("1");
+
+		browser.findElement(By.id("draw-button")).click();
+		wait.until(d -> {
+			String outcome = d.findElement(By.id("draw-outcome")).getText();
+			return outcome.startsWith("🎉 恭喜你抽中") || outcome.startsWith("谢谢参与");
+		});
+		wait.until(d -> d.findElement(By.id("draws-available")).getText().equals("0"));
+
+		browser.navigate().refresh();
+		wait.until(d -> d.findElement(By.id("result")).isDisplayed());
+		assertThat(browser.findElement(By.id("paper")).isDisplayed()).as("no second paper today").isFalse();
+	}
+
+	private boolean noHorizontalScroll() {
+		return (Boolean) ((JavascriptExecutor) browser)
+			.executeScript("return document.documentElement.scrollWidth <= window.innerWidth;");
+	}
+}

@@ -1,0 +1,67 @@
+package org.netsecweek.launcher;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.netsecweek.infra.Infrastructure;
+
+/**
+ * The four services started once for all end-to-end test classes of this JVM (about 15 s), on any free ports,
+ * with their own databases and topic prefix, and stopped when the last test class is done.
+ */
+class RunningSuite implements BeforeAllCallback {
+
+	static final String TOPIC_PREFIX = "e2e-";
+
+	private static Started started;
+
+	@Override
+	public void beforeAll(ExtensionContext context) {
+		context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).getOrComputeIfAbsent(RunningSuite.class,
+				key -> start(), Started.class);
+	}
+
+	static Suite suite() {
+		return started.suite;
+	}
+
+	static Infrastructure infrastructure() {
+		return started.infrastructure;
+	}
+
+	static String adminPassword() {
+		return started.adminPassword;
+	}
+
+	private static synchronized Started start() {
+		try {
+			Infrastructure infrastructure = Infrastructure.shared();
+			Path home = Files.createTempDirectory("netsec-e2e");
+			DemoAdmins admins = DemoAdmins.load(home);
+			Map<String, Object> extra = new HashMap<>(admins.properties());
+			extra.put("netsec.security.key-directory", home.resolve("keys").toString());
+			extra.put("netsec.security.generate-key-if-missing", true);
+			Suite suite = Suite.start(infrastructure, new EnumMap<>(Service.class), "e2e_", TOPIC_PREFIX, extra);
+			started = new Started(infrastructure, suite, admins.password());
+			return started;
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+	}
+
+	/** Closed by JUnit after the last test class, before the JVM's shutdown hooks stop the servers. */
+	record Started(Infrastructure infrastructure, Suite suite, String adminPassword)
+			implements ExtensionContext.Store.CloseableResource {
+
+		@Override
+		public void close() {
+			suite.close();
+		}
+	}
+}

@@ -1,0 +1,218 @@
+// The worker's page: sign in, answer today's paper, see points, draw. Plain JavaScript for old and new phones.
+(function () {
+  'use strict';
+
+  var TYPE_NAMES = { SINGLE: '单选', MULTIPLE: '多选', TRUE_FALSE: '判断' };
+  var state = { token: sessionStorage.getItem('netsec-token'), paper: null, balance: null };
+
+  function $(id) { return document.getElementById(id); }
+  function show(id, visible) { $(id).hidden = !visible; }
+
+  function message(text) {
+    $('message').textContent = text || '';
+    show('message', !!text);
+  }
+
+  function key() {
+    if (window.crypto && crypto.randomUUID) { return crypto.randomUUID(); }
+    return Date.now() + '-' + Math.random().toString(16).slice(2);
+  }
+
+  // Every call returns the parsed body; a problem document becomes an error carrying its Chinese detail.
+  function api(method, path, body, headers) {
+    var init = { method: method, headers: headers || {} };
+    if (state.token) { init.headers.Authorization = 'Bearer ' + state.token; }
+    if (body !== undefined) {
+      init.headers['Content-Type'] = 'application/json';
+      init.body = JSON.stringify(body);
+    }
+    return fetch(path, init).then(function (response) {
+      return response.text().then(function (text) {
+        var data = text ? JSON.parse(text) : null;
+        if (!response.ok) {
+          if (response.status === 401) { signOut(); }
+          var error = new Error((data && (data.detail || data.title)) || ('请求失败（' + response.status + '）'));
+          error.status = response.status;
+          error.code = data && data.code;
+          throw error;
+        }
+        return data;
+      });
+    }, function () { throw new Error('网络不给力，请稍后重试。'); });
+  }
+
+  function signOut() {
+    state.token = null;
+    sessionStorage.removeItem('netsec-token');
+    ['balance', 'paper', 'result'].forEach(function (id) { show(id, false); });
+    show('sign-in', true);
+  }
+
+  function loadCampaign() {
+    return api('GET', '/api/campaign').then(function (campaign) {
+      $('campaign-name').textContent = campaign.name;
+      $('campaign-theme').textContent = campaign.theme;
+      $('campaign-dates').textContent = '活动时间：' + campaign.startsOn + ' 至 ' + campaign.endsOn;
+      $('union').innerHTML = '';
+      campaign.unions.forEach(function (union) {
+        var option = document.createElement('option');
+        option.value = union.id;
+        option.textContent = union.name;
+        $('union').appendChild(option);
+      });
+      return campaign;
+    });
+  }
+
+  function signIn() {
+    $('sign-in-button').disabled = true;
+    api('POST', '/api/sessions/demo', { unionId: $('union').value }).then(function (session) {
+      state.token = session.token;
+      sessionStorage.setItem('netsec-token', session.token);
+      show('sign-in', false);
+      message('');
+      return start();
+    }).catch(function (error) { message(error.message); })
+      .then(function () { $('sign-in-button').disabled = false; });
+  }
+
+  function start() {
+    refreshBalance();
+    return api('GET', '/api/attempts/today').then(showResult, function (error) {
+      if (error.status === 404) { return loadPaper(); }
+      message(error.message);
+    });
+  }
+
+  function loadPaper() {
+    return api('GET', '/api/papers/today').then(function (paper) {
+      state.paper = paper;
+      $('paper-title').textContent = paper.themeDay ? '今日答题（主题日：个人信息保护）' : '今日答题';
+      var list = $('questions');
+      list.innerHTML = '';
+      paper.questions.forEach(function (question) {
+        var item = document.createElement('li');
+        item.dataset.question = question.id;
+        var stem = document.createElement('div');
+        stem.className = 'stem';
+        stem.innerHTML = '<span class="type"></span>';
+        stem.firstChild.textContent = TYPE_NAMES[question.type];
+        stem.appendChild(document.createTextNode(question.stem));
+        item.appendChild(stem);
+        question.options.forEach(function (option) {
+          var label = document.createElement('label');
+          label.className = 'option';
+          var input = document.createElement('input');
+          input.type = question.type === 'MULTIPLE' ? 'checkbox' : 'radio';
+          input.name = question.id;
+          input.value = option.key;
+          label.appendChild(input);
+          label.appendChild(document.createTextNode(option.text));
+          item.appendChild(label);
+        });
+        list.appendChild(item);
+      });
+      state.submissionKey = key();
+      show('paper', true);
+    }).catch(function (error) { message(error.message); });
+  }
+
+  function submit() {
+    var answers = {};
+    var unanswered = 0;
+    state.paper.questions.forEach(function (question) {
+      var chosen = Array.prototype.slice.call(document.querySelectorAll('input[name="' + question.id + '"]:checked'))
+        .map(function (input) { return input.value; });
+      if (chosen.length === 0) { unanswered++; }
+      answers[question.id] = chosen;
+    });
+    if (unanswered > 0 && !window.confirm('还有 ' + unanswered + ' 题没有作答，确定提交吗？')) { return; }
+    $('submit-button').disabled = true;
+    api('POST', '/api/attempts', { answers: answers }, { 'Idempotency-Key': state.submissionKey })
+      .then(function (graded) {
+        show('paper', false);
+        showResult(graded);
+        waitForPoints(graded.pointsEarned);
+      })
+      .catch(function (error) {
+        message(error.message);
+        if (error.code === 'attempt-already-taken') { show('paper', false); start(); }
+      })
+      .then(function () { $('submit-button').disabled = false; });
+  }
+
+  function showResult(graded) {
+    $('score').textContent = '答对 ' + graded.correctCount + ' / ' + graded.questionCount + ' 题，获得 '
+      + graded.pointsEarned + ' 分';
+    var list = $('explanations');
+    list.innerHTML = '';
+    graded.results.forEach(function (result) {
+      var item = document.createElement('li');
+      var verdict = document.createElement('span');
+      verdict.className = result.correct ? 'right' : 'wrong';
+      verdict.textContent = result.correct ? '✔ 答对了' : '✘ 答错了，正确答案：' + result.answer.join('、');
+      var explanation = document.createElement('p');
+      explanation.className = 'explanation';
+      explanation.textContent = result.explanation + '（依据：' + result.basis + '）';
+      item.appendChild(verdict);
+      item.appendChild(explanation);
+      list.appendChild(item);
+    });
+    show('result', true);
+  }
+
+  function refreshBalance() {
+    return api('GET', '/api/balance').then(function (balance) {
+      state.balance = balance;
+      $('points').textContent = balance.total;
+      $('draws-available').textContent = balance.drawsAvailable;
+      var toNext = balance.pointsPerDraw - (balance.total % balance.pointsPerDraw);
+      $('next-draw').textContent = balance.drawsAvailable > 0 ? '你有抽奖机会，试试手气吧！'
+        : '再得 ' + toNext + ' 分可抽奖一次';
+      $('draw-button').disabled = balance.drawsAvailable === 0;
+      show('balance', true);
+      return balance;
+    }).catch(function (error) { message(error.message); });
+  }
+
+  // Points are booked by another service a moment after grading: poll briefly until they show.
+  function waitForPoints(earned) {
+    var before = state.balance ? state.balance.total : 0;
+    var tries = 0;
+    (function poll() {
+      refreshBalance().then(function (balance) {
+        if (balance && balance.total < before + earned && ++tries < 30) { setTimeout(poll, 1000); }
+      });
+    })();
+  }
+
+  function draw() {
+    $('draw-button').disabled = true;
+    $('draw-outcome').textContent = '抽奖中……';
+    show('draw-outcome', true);
+    api('POST', '/api/draws', { drawNumber: state.balance.drawsRequested + 1 }).then(function (requested) {
+      waitForOutcome(requested.drawId, 0);
+    }).catch(function (error) { $('draw-outcome').textContent = error.message; refreshBalance(); });
+  }
+
+  function waitForOutcome(drawId, tries) {
+    api('GET', '/api/draws/' + drawId).then(function (result) {
+      if (result.status === 'PENDING' && tries < 60) {
+        setTimeout(function () { waitForOutcome(drawId, tries + 1); }, 1000);
+        return;
+      }
+      $('draw-outcome').textContent = result.status === 'PRIZE' ? '🎉 恭喜你抽中：' + result.prizeName
+        : result.status === 'NO_PRIZE' ? '谢谢参与，再接再厉！'
+        : result.status === 'REJECTED' ? '本次抽奖未能进行，请稍后再试。' : '结果稍后揭晓，请刷新查看。';
+      refreshBalance();
+    }).catch(function (error) { $('draw-outcome').textContent = error.message; });
+  }
+
+  $('sign-in-button').addEventListener('click', signIn);
+  $('submit-button').addEventListener('click', submit);
+  $('draw-button').addEventListener('click', draw);
+
+  loadCampaign().then(function () {
+    if (state.token) { start(); } else { show('sign-in', true); }
+  }).catch(function (error) { message(error.message); });
+})();
