@@ -5,7 +5,10 @@ import java.util.Map;
 
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
-/** Kafka's own broker in KRaft mode, running in this JVM. */
+/**
+ * Kafka's own broker in KRaft mode, running in this JVM, on a free port it picks itself (Kafka's KRaft test kit
+ * takes no fixed port; clients get the address from {@link Infrastructure#kafkaBootstrapServers()}).
+ */
 final class InJvmKafka implements AutoCloseable {
 
 	private final EmbeddedKafkaKraftBroker broker;
@@ -16,9 +19,6 @@ final class InJvmKafka implements AutoCloseable {
 
 	static InJvmKafka start(InfrastructureOptions options) {
 		EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, options.partitions());
-		if (options.kafkaPort() > 0) {
-			broker.kafkaPorts(options.kafkaPort());
-		}
 		broker.brokerProperties(Map.of("auto.create.topics.enable", "true", "num.partitions",
 				String.valueOf(options.partitions()), "offsets.topic.num.partitions", "5",
 				"group.initial.rebalance.delay.ms", "0", "log.retention.hours", "168"));
@@ -27,9 +27,7 @@ final class InJvmKafka implements AutoCloseable {
 			broker.afterPropertiesSet();
 		}
 		catch (RuntimeException ex) {
-			throw new IllegalStateException("The in-JVM Kafka broker did not start"
-					+ (options.kafkaPort() > 0 ? " on port " + options.kafkaPort() + " (is it in use?)" : "") + ": "
-					+ ex.getMessage(), ex);
+			throw new IllegalStateException("The in-JVM Kafka broker did not start: " + ex.getMessage(), ex);
 		}
 		return new InJvmKafka(broker);
 	}

@@ -19,6 +19,8 @@ final class InJvmPostgres implements AutoCloseable {
 		try {
 			EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
 				.setPGStartupWait(Duration.ofSeconds(60))
+				// stopped by Infrastructure, after the services that use it
+				.setRegisterShutdownHook(false)
 				.setServerConfig("max_connections", "300")
 				.setServerConfig("fsync", "on");
 			if (options.postgresPort() > 0) {

@@ -22,21 +22,19 @@ public final class Launcher {
 
 	public static void main(String[] args) throws InterruptedException {
 		long started = System.nanoTime();
+		// one JVM, one logging system: the logger names tell the services apart, an application name would not
+		System.setProperty("logging.include-application-name", "false");
 		Path home = Path.of(env("NETSEC_HOME", ".local")).toAbsolutePath();
 		Map<Service, Integer> ports = new EnumMap<>(Service.class);
 		for (Service service : Service.values()) {
 			ports.put(service, Integer.parseInt(env(variable(service), String.valueOf(service.defaultPort()))));
 		}
-		int kafkaPort = Integer.parseInt(env("NETSEC_KAFKA_PORT", "9092"));
 		int postgresPort = Integer.parseInt(env("NETSEC_POSTGRES_PORT", "5433"));
 		Infrastructure infrastructure;
 		Suite suite;
 		try {
 			ports.forEach((service, port) -> Preflight.portFree(port, service.serviceName(), variable(service)));
-			if (System.getenv("NETSEC_KAFKA_BOOTSTRAP_SERVERS") == null) {
-				Preflight.portFree(kafkaPort, "Kafka", "NETSEC_KAFKA_PORT");
-			}
-			else {
+			if (System.getenv("NETSEC_KAFKA_BOOTSTRAP_SERVERS") != null) {
 				Preflight.kafkaAnswers(System.getenv("NETSEC_KAFKA_BOOTSTRAP_SERVERS"));
 			}
 			if (System.getenv("NETSEC_POSTGRES_HOST") == null) {
@@ -48,7 +46,7 @@ public final class Launcher {
 						env("NETSEC_POSTGRES_PASSWORD", ""));
 			}
 			infrastructure = Infrastructure.shared(
-					new InfrastructureOptions(kafkaPort, 4, postgresPort, home.resolve("postgres"), false));
+					new InfrastructureOptions(4, postgresPort, home.resolve("postgres"), false));
 			DemoAdmins admins = DemoAdmins.load(home);
 			Map<String, Object> extra = new HashMap<>(admins.properties());
 			extra.put("netsec.security.key-directory", home.resolve("keys").toString());
