@@ -5,10 +5,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.function.IntConsumer;
 
 import org.netsecweek.events.quiz.DrawRequested;
 import org.netsecweek.events.scoring.PointsAwarded;
@@ -35,21 +31,4 @@ public final class TestEvents {
 				request.workerId(), request.drawId(), request.drawNumber(), request.unionId(), request.orgId());
 	}
 
-	/** Runs the tasks on 8 threads at once and waits for all; a task's failure fails the caller. */
-	public static void runConcurrently(int tasks, IntConsumer task) throws Exception {
-		ExecutorService pool = Executors.newFixedThreadPool(8);
-		try {
-			List<Future<?>> futures = new ArrayList<>();
-			for (int i = 0; i < tasks; i++) {
-				int n = i;
-				futures.add(pool.submit(() -> task.accept(n)));
-			}
-			for (Future<?> future : futures) {
-				future.get();
-			}
-		}
-		finally {
-			pool.shutdown();
-		}
-	}
 }

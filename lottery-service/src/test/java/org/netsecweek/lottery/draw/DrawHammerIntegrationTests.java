@@ -3,7 +3,6 @@ package org.netsecweek.lottery.draw;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.netsecweek.lottery.TestEvents.drawRequested;
 import static org.netsecweek.lottery.TestEvents.pointsAwarded;
-import static org.netsecweek.lottery.TestEvents.runConcurrently;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,6 +13,7 @@ import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.netsecweek.infra.Concurrently;
 import org.netsecweek.events.quiz.DrawRequested;
 import org.netsecweek.events.scoring.PointsAwarded;
 import org.netsecweek.lottery.LotteryIntegrationTest;
@@ -52,7 +52,7 @@ class DrawHammerIntegrationTests {
 		recordEntitlement.accept(pointsAwarded("demo", worker, 3));
 		List<DrawRequested> requests = requests("demo", worker, 20);
 
-		runConcurrently(20, i -> performDraw.accept(requests.get(i)));
+		Concurrently.run(20, i -> performDraw.accept(requests.get(i)));
 
 		assertThat(records.statuses(worker)).containsEntry("PENDING", 17L);
 		assertThat(records.performed(worker)).isEqualTo(3);
@@ -75,7 +75,7 @@ class DrawHammerIntegrationTests {
 		List<PointsAwarded> points = List.of(pointsAwarded("demo", worker, 2), pointsAwarded("demo", worker, 5),
 				pointsAwarded("demo", worker, 1));
 
-		runConcurrently(23, i -> {
+		Concurrently.run(23, i -> {
 			if (i < 20) {
 				performDraw.accept(requests.get(i));
 			}
@@ -96,9 +96,9 @@ class DrawHammerIntegrationTests {
 		db.sql("INSERT INTO prize (campaign_id, prize_id, position, name, weight, quantity, stock_left) "
 				+ "VALUES ('always-open', 'grand-prize', 99, '一等奖', 1000000000, 5, 5)").then().block();
 		List<UUID> workers = IntStream.range(0, 40).mapToObj(i -> UUID.randomUUID()).toList();
-		runConcurrently(40, i -> recordEntitlement.accept(pointsAwarded("always-open", workers.get(i), 1)));
+		Concurrently.run(40, i -> recordEntitlement.accept(pointsAwarded("always-open", workers.get(i), 1)));
 
-		runConcurrently(40, i -> performDraw.accept(drawRequested("always-open", workers.get(i), 1)));
+		Concurrently.run(40, i -> performDraw.accept(drawRequested("always-open", workers.get(i), 1)));
 
 		assertThat(records.count("SELECT count(*) AS n FROM draw WHERE campaign_id = 'always-open' "
 				+ "AND status = 'PRIZE' AND prize_id = 'grand-prize'")).isEqualTo(5);

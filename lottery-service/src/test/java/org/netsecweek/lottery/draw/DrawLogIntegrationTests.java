@@ -3,7 +3,6 @@ package org.netsecweek.lottery.draw;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.netsecweek.lottery.TestEvents.drawRequested;
 import static org.netsecweek.lottery.TestEvents.pointsAwarded;
-import static org.netsecweek.lottery.TestEvents.runConcurrently;
 
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -17,6 +16,7 @@ import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.netsecweek.infra.Concurrently;
 import org.netsecweek.events.scoring.PointsAwarded;
 import org.netsecweek.lottery.LotteryIntegrationTest;
 import org.netsecweek.lottery.TestProofs;
@@ -44,8 +44,8 @@ class DrawLogIntegrationTests {
 	@BeforeEach
 	void twelveWorkersDrawTwiceAtOnce() throws Exception {
 		List<UUID> workers = IntStream.range(0, 12).mapToObj(i -> UUID.randomUUID()).toList();
-		runConcurrently(12, i -> recordEntitlement.accept(pointsAwarded("demo", workers.get(i), 2)));
-		runConcurrently(24, i -> performDraw.accept(drawRequested("demo", workers.get(i / 2), i % 2 + 1)));
+		Concurrently.run(12, i -> recordEntitlement.accept(pointsAwarded("demo", workers.get(i), 2)));
+		Concurrently.run(24, i -> performDraw.accept(drawRequested("demo", workers.get(i / 2), i % 2 + 1)));
 	}
 
 	@Test

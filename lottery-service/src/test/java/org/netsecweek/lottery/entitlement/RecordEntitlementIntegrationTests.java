@@ -3,13 +3,13 @@ package org.netsecweek.lottery.entitlement;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.netsecweek.lottery.TestEvents.pointsAwarded;
-import static org.netsecweek.lottery.TestEvents.runConcurrently;
 
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
+import org.netsecweek.infra.Concurrently;
 import org.netsecweek.events.scoring.PointsAwarded;
 import org.netsecweek.lottery.LotteryIntegrationTest;
 
@@ -44,7 +44,7 @@ class RecordEntitlementIntegrationTests {
 			.mapToObj(n -> pointsAwarded("hlj-2022", worker, n))
 			.toList();
 
-		runConcurrently(points.size(), i -> recordEntitlement.accept(points.get(i)));
+		Concurrently.run(points.size(), i -> recordEntitlement.accept(points.get(i)));
 
 		assertThat(drawsEarned("hlj-2022", worker)).isEqualTo(15);
 		assertThat(db.sql("SELECT count(*) AS n FROM entitlement WHERE worker_id = :worker")

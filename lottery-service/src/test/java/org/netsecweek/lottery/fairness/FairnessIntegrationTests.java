@@ -1,13 +1,13 @@
 package org.netsecweek.lottery.fairness;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.netsecweek.lottery.TestEvents.runConcurrently;
 
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
+import org.netsecweek.infra.Concurrently;
 import org.netsecweek.lottery.LotteryIntegrationTest;
 import org.netsecweek.lottery.TestProofs;
 
@@ -40,7 +40,7 @@ class FairnessIntegrationTests {
 	void concurrentFirstUsesAgreeOnOneSeed() throws Exception {
 		Set<String> commitments = ConcurrentHashMap.newKeySet();
 
-		runConcurrently(16, i -> commitments.add(seeds.seedOf("first-use").block().commitment()));
+		Concurrently.run(16, i -> commitments.add(seeds.seedOf("first-use").block().commitment()));
 
 		assertThat(commitments).hasSize(1);
 		assertThat(commitments.iterator().next()).isEqualTo(TestProofs.sha256Hex(TestProofs.storedSeed(db, "first-use")));

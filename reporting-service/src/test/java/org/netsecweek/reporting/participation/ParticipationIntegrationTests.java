@@ -13,12 +13,10 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
+import org.netsecweek.infra.Concurrently;
 import org.netsecweek.events.EventFixtures;
 import org.netsecweek.events.Topics;
 import org.netsecweek.events.quiz.AnswerSubmitted;
@@ -125,7 +123,7 @@ class ParticipationIntegrationTests {
 		Collections.shuffle(deliveries, new Random(2022));
 		double recordedBefore = recorded(Campaigns.DEMO_ID);
 
-		runConcurrently(deliveries.size(), i -> countAnswers.accept(deliveries.get(i)));
+		Concurrently.run(deliveries.size(), i -> countAnswers.accept(deliveries.get(i)));
 
 		ProgressView progress = progress(Campaigns.DEMO_ID);
 		for (String union : unions) {
@@ -175,20 +173,4 @@ class ParticipationIntegrationTests {
 		return db.sql(sql).map(row -> ((Number) row.get("n")).longValue()).one().block();
 	}
 
-	private static void runConcurrently(int tasks, java.util.function.IntConsumer task) throws Exception {
-		ExecutorService pool = Executors.newFixedThreadPool(8);
-		try {
-			List<Future<?>> futures = new ArrayList<>();
-			for (int i = 0; i < tasks; i++) {
-				int n = i;
-				futures.add(pool.submit(() -> task.accept(n)));
-			}
-			for (Future<?> future : futures) {
-				future.get();
-			}
-		}
-		finally {
-			pool.shutdown();
-		}
-	}
 }

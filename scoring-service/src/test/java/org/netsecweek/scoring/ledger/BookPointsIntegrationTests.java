@@ -9,11 +9,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
+import org.netsecweek.infra.Concurrently;
 import org.netsecweek.events.EventFixtures;
 import org.netsecweek.events.Topics;
 import org.netsecweek.events.quiz.AnswerSubmitted;
@@ -75,7 +73,7 @@ class BookPointsIntegrationTests {
 		AnswerSubmitted answer = answer(worker, UUID.randomUUID(), LocalDate.of(2022, 9, 6), 7);
 		AnswerSubmitted sameAttemptNewEvent = withNewEventId(answer);
 
-		runConcurrently(32, i -> bookPoints.accept(i % 2 == 0 ? answer : sameAttemptNewEvent));
+		Concurrently.run(32, i -> bookPoints.accept(i % 2 == 0 ? answer : sameAttemptNewEvent));
 
 		assertThat(total(worker)).isEqualTo(7);
 		assertThat(count("SELECT count(*) AS n FROM ledger_entry WHERE worker_id = '" + worker + "'")).isEqualTo(1);
@@ -95,7 +93,7 @@ class BookPointsIntegrationTests {
 			}
 		}
 
-		runConcurrently(answers.size(), i -> bookPoints.accept(answers.get(i)));
+		Concurrently.run(answers.size(), i -> bookPoints.accept(answers.get(i)));
 
 		for (UUID worker : workers) {
 			assertThat(total(worker)).isEqualTo(count(
@@ -171,20 +169,4 @@ class BookPointsIntegrationTests {
 		return db.sql(sql).map(row -> ((Number) row.get("n")).longValue()).one().block();
 	}
 
-	private static void runConcurrently(int tasks, java.util.function.IntConsumer task) throws Exception {
-		ExecutorService pool = Executors.newFixedThreadPool(8);
-		try {
-			List<Future<?>> futures = new ArrayList<>();
-			for (int i = 0; i < tasks; i++) {
-				int n = i;
-				futures.add(pool.submit(() -> task.accept(n)));
-			}
-			for (Future<?> future : futures) {
-				future.get();
-			}
-		}
-		finally {
-			pool.shutdown();
-		}
-	}
 }
