@@ -4,11 +4,11 @@ import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
 
 import org.netsecweek.infra.Infrastructure;
 import org.netsecweek.infra.InfrastructureOptions;
 import org.netsecweek.platform.campaign.Campaigns;
+import sun.misc.Signal;
 
 /**
  * The local run: a real Kafka broker (KRaft) and PostgreSQL started in this JVM (or the ones named by
@@ -52,18 +52,16 @@ public final class Launcher {
 			extra.put("netsec.security.key-directory", home.resolve("keys").toString());
 			extra.put("netsec.security.generate-key-if-missing", true);
 			suite = startOrStop(infrastructure, ports, extra);
-			CountDownLatch stopped = new CountDownLatch(1);
-			Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-				System.out.println("\nStopping the services, then Kafka and PostgreSQL ...");
-				suite.close();
-				infrastructure.stop();
-				System.out.println("Stopped.");
-				stopped.countDown();
-			}, "suite-stop"));
+			Stop stop = new Stop(suite, infrastructure);
+			// Ctrl-C and SIGTERM stop everything in order before the JVM's exit hooks run (Kafka's test kit has a
+			// hook of its own that deletes the broker's files); the hook remains for any other way out
+			Signal.handle(new Signal("INT"), signal -> stop.andExit());
+			Signal.handle(new Signal("TERM"), signal -> stop.andExit());
+			Runtime.getRuntime().addShutdownHook(new Thread(stop::run, "suite-stop"));
 			System.out.println(Banner.text(suite, infrastructure, home, admins.password(),
 					suite.context(Service.QUIZ).getBean(Campaigns.class).active(),
 					(System.nanoTime() - started) / 1_000_000));
-			stopped.await();
+			stop.await();
 		}
 		catch (LaunchProblem problem) {
 			System.err.println("netsec-week could not start: " + problem.getMessage());
