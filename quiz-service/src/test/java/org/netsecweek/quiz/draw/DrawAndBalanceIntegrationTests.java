@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
+import org.netsecweek.events.EventFixtures;
 import org.netsecweek.events.Topics;
 import org.netsecweek.events.lottery.DrawCompleted;
 import org.netsecweek.events.lottery.DrawOutcome;
@@ -116,6 +117,29 @@ class DrawAndBalanceIntegrationTests {
 		await().atMost(Duration.ofSeconds(30))
 			.until(() -> phone.get("/api/draws/" + drawId).get("status").asString().equals("PRIZE"));
 		assertThat(phone.get("/api/draws").get(0).get("prizeName").asString()).isEqualTo("充电宝");
+	}
+
+	@Test
+	void understandsTheContractFixturesOfTheEventsItConsumes() {
+		KafkaProbe kafka = new KafkaProbe(bootstrapServers);
+		String worker = "6f1c8a52-8d3e-4b7a-9c1d-2e5f7a9b0c11";
+		kafka.send(topics.topic(Topics.POINTS_AWARDED), worker,
+				new String(EventFixtures.bytes(EventFixtures.POINTS_AWARDED)));
+		kafka.send(topics.topic(Topics.DRAW_COMPLETED), worker,
+				new String(EventFixtures.bytes(EventFixtures.DRAW_COMPLETED)));
+
+		await().atMost(Duration.ofSeconds(30)).until(() -> db
+			.sql("SELECT total FROM balance WHERE campaign_id = 'hlj-2022' AND worker_id = '" + worker + "'")
+			.map(row -> row.get("total", Integer.class))
+			.one()
+			.blockOptional()
+			.orElse(0) == 12);
+		await().atMost(Duration.ofSeconds(30)).until(() -> db
+			.sql("SELECT count(*) AS n FROM processed_event WHERE consumer = 'recordDrawOutcome' "
+					+ "AND event_id = '3e9e5071-5cbd-4f84-8d85-6c3b7a6f5d04'")
+			.map(row -> row.get("n", Long.class))
+			.one()
+			.block() == 1);
 	}
 
 	@Test
