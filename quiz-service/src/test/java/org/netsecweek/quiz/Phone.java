@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -23,24 +24,41 @@ public final class Phone {
 
 	public final UUID id;
 
-	private Phone(WebTestClient web, String token, UUID id) {
+	public final String number;
+
+	private Phone(WebTestClient web, String token, UUID id, String number) {
 		this.web = web;
 		this.token = token;
 		this.id = id;
+		this.number = number;
 	}
 
+	/** Signs in with a new mobile number and its (demo) code, then registers as 测试职工 of the organisation. */
 	public static Phone signIn(WebTestClient web, String unionId, String orgId) {
-		JsonNode session = read(web.post()
-			.uri("/api/sessions/demo")
+		Phone phone = signInOnly(web, "13" + String.format("%09d", ThreadLocalRandom.current().nextInt(1_000_000_000)));
+		web.post()
+			.uri("/api/registration")
+			.headers(h -> h.setBearerAuth(phone.token))
 			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue(Map.of("unionId", unionId, "orgId", orgId))
+			.bodyValue(Map.of("unionId", unionId, "orgId", orgId, "name", "测试职工", "consent", true, "consentVersion",
+					"2022-1"))
 			.exchange()
 			.expectStatus()
-			.isOk()
-			.expectBody()
-			.returnResult()
-			.getResponseBody());
-		return new Phone(web, session.get("token").asString(), UUID.fromString(session.get("workerId").asString()));
+			.isOk();
+		return phone;
+	}
+
+	/** Signs in with the number and its (demo) code, without registering. */
+	public static Phone signInOnly(WebTestClient web, String number) {
+		String code = post(web, "/api/sessions/phone/code", Map.of("phone", number)).get("demoCode").asString();
+		JsonNode session = post(web, "/api/sessions/phone", Map.of("phone", number, "code", code));
+		return new Phone(web, session.get("token").asString(), UUID.fromString(session.get("workerId").asString()),
+				number);
+	}
+
+	private static JsonNode post(WebTestClient web, String uri, Object body) {
+		return read(web.post().uri(uri).contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange()
+			.expectStatus().is2xxSuccessful().expectBody().returnResult().getResponseBody());
 	}
 
 	public JsonNode paper() {

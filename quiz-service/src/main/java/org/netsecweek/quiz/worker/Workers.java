@@ -18,7 +18,7 @@ public class Workers {
 	}
 
 	Mono<Worker> register(Worker worker) {
-		return db.sql("INSERT INTO worker (id, union_id, org_id) VALUES (:id, :union, :org)")
+		return db.sql("INSERT INTO worker (id, union_id, org_id, registered_at) VALUES (:id, :union, :org, now())")
 			.bind("id", worker.id())
 			.bind("union", worker.unionId())
 			.bind("org", worker.orgId())
@@ -26,9 +26,9 @@ public class Workers {
 			.thenReturn(worker);
 	}
 
-	/** The registered worker, or a 403 problem asking them to register. */
+	/** The registered worker, or a 403 problem asking them to register first. */
 	public Mono<Worker> get(UUID id) {
-		return db.sql("SELECT id, union_id, org_id FROM worker WHERE id = :id")
+		return db.sql("SELECT id, union_id, org_id FROM worker WHERE id = :id AND registered_at IS NOT NULL")
 			.bind("id", id)
 			.map(row -> new Worker(row.get("id", UUID.class), row.get("union_id", String.class),
 					row.get("org_id", String.class)))
