@@ -44,7 +44,7 @@
   function signOut() {
     state.token = null;
     sessionStorage.removeItem('netsec-token');
-    ['balance', 'paper', 'result'].forEach(function (id) { show(id, false); });
+    ['balance', 'paper', 'result', 'register'].forEach(function (id) { show(id, false); });
     show('sign-in', true);
   }
 
@@ -64,23 +64,92 @@
     });
   }
 
+  function sendCode() {
+    $('code-button').disabled = true;
+    api('POST', '/api/sessions/phone/code', { phone: $('phone').value.trim() }).then(function (sent) {
+      message('');
+      if (sent && sent.demoCode) {
+        $('demo-code').textContent = '演示环境不发短信，验证码：' + sent.demoCode;
+        show('demo-code', true);
+        $('code').value = sent.demoCode;
+      }
+    }).catch(function (error) { message(error.message); })
+      .then(function () { $('code-button').disabled = false; });
+  }
+
   function signIn() {
     $('sign-in-button').disabled = true;
-    api('POST', '/api/sessions/demo', { unionId: $('union').value }).then(function (session) {
-      state.token = session.token;
-      sessionStorage.setItem('netsec-token', session.token);
-      show('sign-in', false);
-      message('');
-      return start();
-    }).catch(function (error) { message(error.message); })
+    api('POST', '/api/sessions/phone', { phone: $('phone').value.trim(), code: $('code').value.trim() })
+      .then(signedIn)
+      .catch(function (error) { message(error.message); })
       .then(function () { $('sign-in-button').disabled = false; });
   }
 
+  // Coming from the union's WeChat account, the page is opened with WeChat's authorisation code.
+  function weChatSignIn(code) {
+    history.replaceState(null, '', location.pathname);
+    return api('POST', '/api/sessions/wechat', { code: code }).then(signedIn);
+  }
+
+  function signedIn(session) {
+    state.token = session.token;
+    sessionStorage.setItem('netsec-token', session.token);
+    show('sign-in', false);
+    message('');
+    return session.registered ? start() : showRegistration();
+  }
+
+  function showRegistration() {
+    return api('GET', '/api/privacy-notice').then(function (notice) {
+      state.noticeVersion = notice.version;
+      $('notice-title').textContent = notice.title;
+      $('notice-body').innerHTML = '';
+      notice.sections.forEach(function (section) {
+        var heading = document.createElement('h3');
+        heading.textContent = section.heading;
+        var text = document.createElement('p');
+        text.textContent = section.text;
+        $('notice-body').appendChild(heading);
+        $('notice-body').appendChild(text);
+      });
+      show('register', true);
+      return loadOrganisations();
+    });
+  }
+
+  function loadOrganisations() {
+    return api('GET', '/api/organisations?unionId=' + encodeURIComponent($('union').value)).then(function (orgs) {
+      $('org').innerHTML = '';
+      orgs.forEach(function (org) {
+        var option = document.createElement('option');
+        option.value = org.id;
+        option.textContent = org.name;
+        $('org').appendChild(option);
+      });
+    });
+  }
+
+  function register() {
+    $('register-button').disabled = true;
+    api('POST', '/api/registration', {
+      unionId: $('union').value, orgId: $('org').value, name: $('name').value.trim(),
+      consent: $('consent').checked, consentVersion: state.noticeVersion
+    }).then(function () {
+      show('register', false);
+      message('');
+      return start();
+    }).catch(function (error) { message(error.message); })
+      .then(function () { $('register-button').disabled = false; });
+  }
+
   function start() {
-    refreshBalance();
-    return api('GET', '/api/attempts/today').then(showResult, function (error) {
-      if (error.status === 404) { return loadPaper(); }
-      message(error.message);
+    return api('GET', '/api/me').then(function (me) {
+      if (!me.registered) { return showRegistration(); }
+      refreshBalance();
+      return api('GET', '/api/attempts/today').then(showResult, function (error) {
+        if (error.status === 404) { return loadPaper(); }
+        message(error.message);
+      });
     });
   }
 
@@ -208,11 +277,17 @@
     }).catch(function (error) { $('draw-outcome').textContent = error.message; });
   }
 
+  $('code-button').addEventListener('click', sendCode);
   $('sign-in-button').addEventListener('click', signIn);
+  $('register-button').addEventListener('click', register);
+  $('union').addEventListener('change', loadOrganisations);
   $('submit-button').addEventListener('click', submit);
   $('draw-button').addEventListener('click', draw);
 
+  var weChatCode = new URLSearchParams(location.search).get('code');
   loadCampaign().then(function () {
-    if (state.token) { start(); } else { show('sign-in', true); }
-  }).catch(function (error) { message(error.message); });
+    if (weChatCode) { return weChatSignIn(weChatCode); }
+    if (state.token) { return start(); }
+    show('sign-in', true);
+  }).catch(function (error) { message(error.message); show('sign-in', !state.token); });
 })();

@@ -36,7 +36,13 @@ final class Banner {
 		text.append("--------------------------------------------------------------------------------\n");
 		text.append(" Try it:\n");
 		text.append("  curl -s -X POST localhost:").append(quiz)
-			.append("/api/sessions/demo -H 'Content-Type: application/json' -d '{\"unionId\":\"harbin\"}'\n");
+			.append("/api/sessions/phone/code -H 'Content-Type: application/json' -d '{\"phone\":\"13800138000\"}'")
+			.append("   # demo: the code comes back\n");
+		text.append("  curl -s -X POST localhost:").append(quiz)
+			.append("/api/sessions/phone -H 'Content-Type: application/json' -d '{\"phone\":\"13800138000\",\"code\":\"<code>\"}'\n");
+		text.append("  curl -s -X POST localhost:").append(quiz).append("/api/registration -H \"Authorization: Bearer $TOKEN\"")
+			.append(" -H 'Content-Type: application/json' -d '{\"unionId\":\"harbin\",\"orgId\":\"harbin-0001\",")
+			.append("\"name\":\"张三\",\"consent\":true,\"consentVersion\":\"2022-1\"}'\n");
 		text.append("  curl -s localhost:").append(quiz).append("/api/papers/today -H \"Authorization: Bearer $TOKEN\"\n");
 		text.append("  curl -s -X POST localhost:").append(reporting)
 			.append("/api/sessions -H 'Content-Type: application/json' -d '{\"username\":\"province\",\"password\":\"")

@@ -72,8 +72,19 @@ class H5JourneyBrowserTests {
 
 		wait.until(d -> d.findElement(By.id("sign-in")).isDisplayed());
 		assertThat(browser.findElement(By.id("campaign-theme")).getText()).isEqualTo("网络安全为人民，网络安全靠人民");
-		new Select(browser.findElement(By.id("union"))).selectByVisibleText("哈尔滨市");
+		browser.findElement(By.id("phone")).sendKeys("13912345678");
+		browser.findElement(By.id("code-button")).click();
+		wait.until(d -> d.findElement(By.id("code")).getAttribute("value").matches("\\d{6}"));
 		browser.findElement(By.id("sign-in-button")).click();
+
+		wait.until(d -> d.findElement(By.id("register")).isDisplayed());
+		assertThat(browser.findElement(By.id("notice-body")).getText()).contains("保存多久");
+		new Select(browser.findElement(By.id("union"))).selectByVisibleText("哈尔滨市");
+		wait.until(d -> new Select(d.findElement(By.id("org"))).getOptions().size() == 3);
+		new Select(browser.findElement(By.id("org"))).selectByIndex(1);
+		browser.findElement(By.id("name")).sendKeys("张三明");
+		browser.findElement(By.id("consent")).click();
+		browser.findElement(By.id("register-button")).click();
 
 		wait.until(d -> d.findElement(By.id("paper")).isDisplayed());
 		QuestionBank bank = suite.context(Service.QUIZ).getBean(QuestionBank.class);
@@ -86,6 +97,7 @@ class H5JourneyBrowserTests {
 			}
 		}
 		assertThat(noHorizontalScroll()).as("the page fits a 390 px wide phone").isTrue();
+		screenshot("h5-paper.png");
 		browser.findElement(By.id("submit-button")).click();
 
 		wait.until(d -> d.findElement(By.id("score")).getText().equals("答对 10 / 10 题，获得 10 分"));
@@ -100,9 +112,22 @@ class H5JourneyBrowserTests {
 		});
 		wait.until(d -> d.findElement(By.id("draws-available")).getText().equals("0"));
 
+		screenshot("h5-draw.png");
 		browser.navigate().refresh();
 		wait.until(d -> d.findElement(By.id("result")).isDisplayed());
 		assertThat(browser.findElement(By.id("paper")).isDisplayed()).as("no second paper today").isFalse();
+	}
+
+	/** Saved under target/screenshots, a build artifact for a person to look at. */
+	private void screenshot(String name) {
+		try {
+			Path directory = Files.createDirectories(Path.of("target", "screenshots"));
+			Files.write(directory.resolve(name),
+					((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+		}
+		catch (IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
 	}
 
 	private boolean noHorizontalScroll() {

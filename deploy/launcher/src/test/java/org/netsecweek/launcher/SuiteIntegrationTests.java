@@ -45,9 +45,15 @@ class SuiteIntegrationTests {
 		WebTestClient reporting = client(Service.REPORTING);
 
 		// a worker of 七台河市 signs in and answers today's paper, every answer right
-		JsonNode session = body(quiz.post().uri("/api/sessions/demo").contentType(MediaType.APPLICATION_JSON)
-			.bodyValue(Map.of("unionId", "qitaihe", "orgId", "qitaihe-0001")).exchange().expectStatus().isOk());
-		String worker = session.get("token").asString();
+		String code = body(quiz.post().uri("/api/sessions/phone/code").contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("phone", "13700001111")).exchange().expectStatus().isAccepted()).get("demoCode").asString();
+		String worker = body(quiz.post().uri("/api/sessions/phone").contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("phone", "13700001111", "code", code)).exchange().expectStatus().isOk())
+			.get("token").asString();
+		quiz.post().uri("/api/registration").headers(h -> h.setBearerAuth(worker)).contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("unionId", "qitaihe", "orgId", "qitaihe-0001", "name", "李四", "consent", true,
+					"consentVersion", "2022-1"))
+			.exchange().expectStatus().isOk();
 		JsonNode paper = body(quiz.get().uri("/api/papers/today").headers(h -> h.setBearerAuth(worker)).exchange()
 			.expectStatus().isOk());
 		QuestionBank bank = suite.context(Service.QUIZ).getBean(QuestionBank.class);
