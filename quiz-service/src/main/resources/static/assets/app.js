@@ -157,6 +157,9 @@
     return api('GET', '/api/papers/today').then(function (paper) {
       state.paper = paper;
       $('paper-title').textContent = paper.themeDay ? '今日答题（主题日：个人信息保护）' : '今日答题';
+      var until = new Date(paper.expiresAt);
+      $('paper-deadline').textContent = '请在 ' + until.toLocaleTimeString('zh-CN', { hour: '2-digit', minute: '2-digit' })
+        + ' 前提交答案。';
       var list = $('questions');
       list.innerHTML = '';
       paper.questions.forEach(function (question) {

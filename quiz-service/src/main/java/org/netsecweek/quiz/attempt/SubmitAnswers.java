@@ -73,6 +73,7 @@ class SubmitAnswers {
 			GradedAttempt graded = Grading.grade(UUID.randomUUID(), day.campaignId(), day.day(), paper, answers,
 					day.campaign().rules().pointsPerCorrectAnswer());
 			return papers.issuedAt(day, workerId)
+				.doOnNext(papers::checkNotExpired)
 				.map(issued -> Duration.between(issued, clock.instant()).toMillis())
 				.defaultIfEmpty(0L)
 				.flatMap(millis -> store(day, worker, key, graded, millis));

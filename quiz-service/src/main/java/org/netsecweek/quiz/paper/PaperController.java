@@ -43,6 +43,7 @@ class PaperController {
 			.flatMap(day -> workers.get(worker)
 				.then(papers.issue(day, worker))
 				.map(issuedAt -> new Paper(day.campaignId(), day.day(), day.campaign().isThemeDay(day.day()),
+						papers.expiresAt(issuedAt),
 						papers.questions(day, worker)
 							.stream()
 							.map(q -> PaperQuestion.of(q, PaperDraw.optionOrder(q, day.campaignId(), worker, day.day())))
@@ -51,8 +52,10 @@ class PaperController {
 
 	/**
 	 * @param themeDay whether today is the campaign's theme day (its questions are all of the theme's category)
+	 * @param expiresAt answers are accepted until then (the time limit runs from the first time the paper was shown)
 	 */
-	record Paper(String campaignId, LocalDate day, boolean themeDay, List<PaperQuestion> questions) {
+	record Paper(String campaignId, LocalDate day, boolean themeDay, java.time.Instant expiresAt,
+			List<PaperQuestion> questions) {
 	}
 
 	/** A question as the worker sees it: options in their order for this worker, no key. */

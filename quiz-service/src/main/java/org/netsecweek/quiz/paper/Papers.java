@@ -29,11 +29,26 @@ public class Papers {
 
 	private final Clock clock;
 
-	Papers(Campaigns campaigns, QuestionBank bank, DatabaseClient db, Clock clock) {
+	private final PaperSettings settings;
+
+	Papers(Campaigns campaigns, QuestionBank bank, DatabaseClient db, Clock clock, PaperSettings settings) {
 		this.campaigns = campaigns;
 		this.bank = bank;
 		this.db = db;
 		this.clock = clock;
+		this.settings = settings;
+	}
+
+	/** When a paper first seen at {@code issuedAt} stops being accepted. */
+	public Instant expiresAt(Instant issuedAt) {
+		return issuedAt.plus(settings.timeLimit());
+	}
+
+	/** Fails with {@link PaperExpired} when the time limit has passed. */
+	public void checkNotExpired(Instant issuedAt) {
+		if (clock.instant().isAfter(expiresAt(issuedAt))) {
+			throw new PaperExpired(settings.timeLimit());
+		}
 	}
 
 	/** The running campaign's current day, or a problem saying the campaign is not open. */

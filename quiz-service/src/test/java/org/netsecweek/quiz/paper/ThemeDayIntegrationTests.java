@@ -55,6 +55,22 @@ class ThemeDayIntegrationTests {
 	}
 
 	@Test
+	void aPaperIsAcceptedOnlyWithinItsTimeLimitFromWhenItWasFirstShown() {
+		clock.set(Instant.parse("2022-09-07T01:00:00Z"));
+		Phone late = Phone.signIn(web, "harbin", "harbin-0002");
+		Phone inTime = Phone.signIn(web, "harbin", "harbin-0003");
+		assertThat(late.paper().get("expiresAt").asString()).isEqualTo("2022-09-07T01:15:00Z");
+		inTime.paper();
+
+		clock.set(Instant.parse("2022-09-07T01:14:00Z"));
+		inTime.paper(); // a reload does not restart the clock
+		inTime.submit(java.util.Map.of(), null).expectStatus().isCreated();
+		clock.set(Instant.parse("2022-09-07T01:15:01Z"));
+		late.submit(java.util.Map.of(), null).expectStatus().isEqualTo(409)
+			.expectBody().jsonPath("$.code").isEqualTo("paper-expired");
+	}
+
+	@Test
 	void aTokenExpiresByTheSuitesClock() {
 		clock.set(Instant.parse("2022-09-06T01:00:00Z"));
 		Phone phone = Phone.signIn(web, "harbin", "harbin-0001");
