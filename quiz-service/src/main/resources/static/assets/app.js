@@ -53,6 +53,8 @@
       $('campaign-name').textContent = campaign.name;
       $('campaign-theme').textContent = campaign.theme;
       $('campaign-dates').textContent = '活动时间：' + campaign.startsOn + ' 至 ' + campaign.endsOn;
+      showLesson(campaign.lesson);
+      showBrochure(campaign.brochure);
       $('union').innerHTML = '';
       campaign.unions.forEach(function (union) {
         var option = document.createElement('option');
@@ -75,6 +77,61 @@
       }
     }).catch(function (error) { message(error.message); })
       .then(function () { $('code-button').disabled = false; });
+  }
+
+  function showLesson(lesson) {
+    if (!lesson) { return; }
+    $('lesson-title').textContent = lesson.title;
+    $('lesson-summary').textContent = lesson.summary;
+    var video = $('lesson-video');
+    video.innerHTML = '';
+    if (lesson.videoUrl) {
+      var link = document.createElement('a');
+      link.href = lesson.videoUrl;
+      link.textContent = '观看今日视频案例';
+      video.appendChild(link);
+    } else {
+      video.textContent = '今日视频案例请在工会公众号观看。';
+    }
+    show('lesson', true);
+  }
+
+  function showBrochure(brochure) {
+    if (!brochure) { return; }
+    $('brochure-title').textContent = brochure.title;
+    $('brochure-points').innerHTML = '';
+    brochure.points.forEach(function (point) {
+      var item = document.createElement('li');
+      item.textContent = point;
+      $('brochure-points').appendChild(item);
+    });
+    show('brochure', true);
+  }
+
+  function showPrizes() {
+    return api('GET', '/api/draws').then(function (draws) {
+      var won = draws.filter(function (draw) { return draw.status === 'PRIZE'; });
+      var list = $('prizes');
+      list.innerHTML = '';
+      if (won.length === 0) {
+        var none = document.createElement('li');
+        none.className = 'hint';
+        none.textContent = '还没有中奖记录';
+        list.appendChild(none);
+      }
+      won.forEach(function (draw) {
+        var item = document.createElement('li');
+        item.textContent = draw.prizeName + '（第' + draw.drawNumber + '次抽奖）';
+        list.appendChild(item);
+      });
+    });
+  }
+
+  function toggleFont() {
+    var large = document.body.classList.toggle('large');
+    $('font-button').setAttribute('aria-pressed', String(large));
+    $('font-button').textContent = large ? '标准字' : '大字';
+    localStorage.setItem('netsec-large-font', large ? '1' : '');
   }
 
   function signIn() {
@@ -239,8 +296,10 @@
       $('points').textContent = balance.total;
       $('draws-available').textContent = balance.drawsAvailable;
       var toNext = balance.pointsPerDraw - (balance.total % balance.pointsPerDraw);
-      $('next-draw').textContent = balance.drawsAvailable > 0 ? '你有抽奖机会，试试手气吧！'
+      $('next-draw').textContent = balance.pointsProcessing ? '积分结算中，请稍候……'
+        : balance.drawsAvailable > 0 ? '你有抽奖机会，试试手气吧！'
         : '再得 ' + toNext + ' 分可抽奖一次';
+      showPrizes();
       $('draw-button').disabled = balance.drawsAvailable === 0;
       show('balance', true);
       return balance;
@@ -253,7 +312,9 @@
     var tries = 0;
     (function poll() {
       refreshBalance().then(function (balance) {
-        if (balance && balance.total < before + earned && ++tries < 30) { setTimeout(poll, 1000); }
+        if (balance && (balance.pointsProcessing || balance.total < before + earned) && ++tries < 30) {
+        setTimeout(poll, 1000);
+      }
       });
     })();
   }
@@ -280,6 +341,8 @@
     }).catch(function (error) { $('draw-outcome').textContent = error.message; });
   }
 
+  $('font-button').addEventListener('click', toggleFont);
+  if (localStorage.getItem('netsec-large-font')) { toggleFont(); }
   $('code-button').addEventListener('click', sendCode);
   $('sign-in-button').addEventListener('click', signIn);
   $('register-button').addEventListener('click', register);

@@ -72,6 +72,9 @@ class H5JourneyBrowserTests {
 
 		wait.until(d -> d.findElement(By.id("sign-in")).isDisplayed());
 		assertThat(browser.findElement(By.id("campaign-theme")).getText()).isEqualTo("网络安全为人民，网络安全靠人民");
+		assertThat(browser.findElement(By.id("lesson-title")).getText()).startsWith("第1课");
+		browser.findElement(By.id("font-button")).click();
+		assertThat(browser.findElement(By.tagName("body")).getAttribute("class")).contains("large");
 		browser.findElement(By.id("phone")).sendKeys("13912345678");
 		browser.findElement(By.id("code-button")).click();
 		wait.until(d -> d.findElement(By.id("code")).getAttribute("value").matches("\\d{6}"));
@@ -111,6 +114,10 @@ class H5JourneyBrowserTests {
 			return outcome.startsWith("🎉 恭喜你抽中") || outcome.startsWith("谢谢参与");
 		});
 		wait.until(d -> d.findElement(By.id("draws-available")).getText().equals("0"));
+		String outcome = browser.findElement(By.id("draw-outcome")).getText();
+		if (outcome.startsWith("🎉")) {
+			wait.until(d -> d.findElement(By.id("prizes")).getText().contains("第1次抽奖"));
+		}
 
 		screenshot("h5-draw.png");
 		browser.navigate().refresh();

@@ -26,12 +26,23 @@ import jakarta.validation.constraints.PositiveOrZero;
  * @param themeDay the day whose quiz is about one category, or {@code null}
  * @param reportDeadline local date-time in {@link #timeZone} by which every union reports
  * @param totals the allocation table's total row, checked against the unions
+ * @param lessons the daily lessons (at most one a day), shown to workers on their day
+ * @param brochure the electronic brochure workers can read and share, or {@code null}
  */
 public record CampaignDefinition(@NotBlank @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,39}") String id,
 		@NotBlank String name, String organiser, @NotBlank String theme, @NotNull ZoneId timeZone,
 		@NotNull LocalDate startsOn, @NotNull LocalDate endsOn, @Valid ThemeDay themeDay,
 		@NotNull LocalDateTime reportDeadline, @NotNull @Valid Rules rules, @NotEmpty List<@NotNull @Valid Union> unions,
-		@Valid Totals totals) {
+		@Valid Totals totals, List<@NotNull @Valid Lesson> lessons, @Valid Brochure brochure) {
+
+	public CampaignDefinition {
+		lessons = lessons == null ? List.of() : List.copyOf(lessons);
+	}
+
+	/** The lesson of a campaign day, if there is one. */
+	public Optional<Lesson> lessonOn(LocalDate day) {
+		return lessons.stream().filter(lesson -> lesson.date().equals(day)).findFirst();
+	}
 
 	/** The campaign day an instant falls on, in the campaign's time zone. */
 	public LocalDate dayOf(Instant instant) {
@@ -59,8 +70,12 @@ public record CampaignDefinition(@NotBlank @Pattern(regexp = "[a-z0-9][a-z0-9-]{
 		long days = ChronoUnit.DAYS.between(startsOn, start);
 		ThemeDay movedThemeDay = themeDay == null ? null
 				: new ThemeDay(themeDay.date().plusDays(days), themeDay.name(), themeDay.category());
+		List<Lesson> movedLessons = lessons.stream()
+			.map(l -> new Lesson(l.date().plusDays(days), l.title(), l.summary(), l.videoUrl()))
+			.toList();
 		return new CampaignDefinition(newId, newName, organiser, theme, timeZone, startsOn.plusDays(days),
-				endsOn.plusDays(days), movedThemeDay, reportDeadline.plusDays(days), rules, unions, totals);
+				endsOn.plusDays(days), movedThemeDay, reportDeadline.plusDays(days), rules, unions, totals, movedLessons,
+				brochure);
 	}
 
 	/**
@@ -102,6 +117,24 @@ public record CampaignDefinition(@NotBlank @Pattern(regexp = "[a-z0-9][a-z0-9-]{
 		public Union {
 			members = members == null ? List.of() : List.copyOf(members);
 		}
+	}
+
+	/**
+	 * A day's lesson (每天一期网络安全视频案例教学).
+	 *
+	 * @param summary the case and its lesson in a few sentences, readable without the video
+	 * @param videoUrl where the video is published, or {@code null} until the union's media matrix publishes it
+	 */
+	public record Lesson(@NotNull LocalDate date, @NotBlank String title, @NotBlank String summary,
+			@Pattern(regexp = "https://.+") String videoUrl) {
+	}
+
+	/**
+	 * The electronic brochure (宣传折页).
+	 *
+	 * @param points its short points, one per panel
+	 */
+	public record Brochure(@NotBlank String title, @NotEmpty List<@NotBlank String> points) {
 	}
 
 	/** The allocation table's total row. */

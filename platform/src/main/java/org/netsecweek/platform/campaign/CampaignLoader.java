@@ -95,6 +95,14 @@ final class CampaignLoader {
 			problems.add("reportDeadline " + definition.reportDeadline() + " is not after the last day "
 					+ definition.endsOn());
 		}
+		definition.lessons()
+			.stream()
+			.filter(lesson -> !definition.isOpenOn(lesson.date()))
+			.forEach(lesson -> problems.add("lessons: " + lesson.date() + " is outside the campaign window"));
+		if (definition.lessons().stream().map(CampaignDefinition.Lesson::date).distinct().count() < definition.lessons()
+			.size()) {
+			problems.add("lessons: more than one lesson on a day");
+		}
 		Set<String> duplicates = definition.unions()
 			.stream()
 			.collect(Collectors.groupingBy(CampaignDefinition.Union::id, Collectors.counting()))

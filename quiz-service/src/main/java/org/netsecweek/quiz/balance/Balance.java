@@ -6,8 +6,11 @@ package org.netsecweek.quiz.balance;
  *
  * @param drawsEarned draws earned by the points so far
  * @param drawsRequested draws the worker has asked for
+ * @param pointsProcessing an attempt's points are not booked yet: the total will still grow
+ * @param drawsPending draws asked for whose outcome has not arrived yet
  */
-public record Balance(String campaignId, int total, int drawsEarned, int drawsRequested) {
+public record Balance(String campaignId, int total, int drawsEarned, int drawsRequested, boolean pointsProcessing,
+		int drawsPending) {
 
 	/** Draws the worker may still ask for. */
 	public int drawsAvailable() {

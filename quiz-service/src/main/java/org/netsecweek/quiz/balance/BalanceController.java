@@ -29,13 +29,15 @@ class BalanceController {
 	Mono<View> mine(@AuthenticationPrincipal Jwt jwt) {
 		return balances.find(campaigns.active().id(), Caller.of(jwt).workerId())
 			.map(b -> new View(b.campaignId(), b.total(), b.drawsEarned(), b.drawsRequested(), b.drawsAvailable(),
-					campaigns.active().rules().pointsPerDraw()));
+					campaigns.active().rules().pointsPerDraw(), b.pointsProcessing(), b.drawsPending()));
 	}
 
 	/**
 	 * @param pointsPerDraw points that earn one draw, to show progress towards the next one
+	 * @param pointsProcessing an answered paper's points are still being booked (show "积分结算中")
+	 * @param drawsPending draws whose outcome is still to come
 	 */
 	record View(String campaignId, int total, int drawsEarned, int drawsRequested, int drawsAvailable,
-			int pointsPerDraw) {
+			int pointsPerDraw, boolean pointsProcessing, int drawsPending) {
 	}
 }

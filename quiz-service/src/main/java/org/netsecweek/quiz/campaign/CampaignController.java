@@ -27,7 +27,7 @@ class CampaignController {
 	}
 
 	@GetMapping("/api/campaign")
-	@Operation(summary = "The running campaign: window, theme day, rules and unions")
+	@Operation(summary = "The running campaign: window, theme day, rules, unions, today's lesson and the brochure")
 	Campaign running() {
 		CampaignDefinition c = campaigns.active();
 		LocalDate today = c.dayOf(clock.instant());
@@ -35,12 +35,18 @@ class CampaignController {
 				c.isOpenOn(today), c.themeDay() == null ? null : c.themeDay().date(),
 				c.themeDay() == null ? null : c.themeDay().name(), c.rules().attemptsPerDay(),
 				c.rules().pointsPerCorrectAnswer(), c.rules().pointsPerDraw(), c.rules().questionsPerPaper(),
-				c.unions().stream().map(u -> new Union(u.id(), u.name())).toList());
+				c.unions().stream().map(u -> new Union(u.id(), u.name())).toList(), c.lessonOn(today).orElse(null),
+				c.brochure());
 	}
 
+	/**
+	 * @param lesson today's lesson, or {@code null} on a day without one
+	 * @param brochure the electronic brochure, or {@code null}
+	 */
 	record Campaign(String id, String name, String theme, String organiser, LocalDate startsOn, LocalDate endsOn,
 			LocalDate today, boolean open, LocalDate themeDay, String themeDayName, int attemptsPerDay,
-			int pointsPerCorrectAnswer, int pointsPerDraw, int questionsPerPaper, List<Union> unions) {
+			int pointsPerCorrectAnswer, int pointsPerDraw, int questionsPerPaper, List<Union> unions,
+			CampaignDefinition.Lesson lesson, CampaignDefinition.Brochure brochure) {
 	}
 
 	record Union(String id, String name) {

@@ -120,6 +120,22 @@ class DrawAndBalanceIntegrationTests {
 	}
 
 	@Test
+	void theBalanceSaysHonestlyWhilePointsAreStillBeingBooked() {
+		Phone phone = Phone.signIn(web, "jiamusi", "jiamusi-0001");
+		phone.paper();
+		String attemptId = Phone.read(phone.submit(java.util.Map.of(), "k").expectStatus().isCreated().expectBody()
+			.returnResult().getResponseBody()).get("attemptId").asString();
+		assertThat(phone.get("/api/balance").get("pointsProcessing").asBoolean()).isTrue();
+
+		new KafkaProbe(bootstrapServers).send(topics.topic(Topics.POINTS_AWARDED), phone.id.toString(),
+				json.writeValueAsString(new PointsAwarded(UUID.randomUUID(), Instant.now(), "demo", 1, phone.id,
+						UUID.fromString(attemptId), LocalDate.now(), 0, 0, 0)));
+
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> !phone.get("/api/balance").get("pointsProcessing").asBoolean());
+	}
+
+	@Test
 	void understandsTheContractFixturesOfTheEventsItConsumes() {
 		KafkaProbe kafka = new KafkaProbe(bootstrapServers);
 		String worker = "6f1c8a52-8d3e-4b7a-9c1d-2e5f7a9b0c11";
