@@ -95,7 +95,7 @@ class SubmitAnswers {
 	private Mono<Submission> repeatOrRefuse(CampaignDay day, UUID worker, String key) {
 		return attempts.find(day, worker)
 			.flatMap(existing -> existing.idempotencyKey().equals(key) ? Mono.just(new Submission(existing.graded(), false))
-					: Mono.error(new AttemptAlreadyTaken()));
+					: Mono.error(new AttemptAlreadyTaken(existing.graded())));
 	}
 
 	private AnswerSubmitted event(Worker worker, GradedAttempt graded, long answeringMillis, Instant now) {

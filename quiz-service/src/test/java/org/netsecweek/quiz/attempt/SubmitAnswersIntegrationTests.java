@@ -80,7 +80,9 @@ class SubmitAnswersIntegrationTests {
 		phone.submit(rightAnswers(paper, 10), "tap-2")
 			.expectStatus().isEqualTo(409)
 			.expectBody().jsonPath("$.code").isEqualTo("attempt-already-taken")
-			.jsonPath("$.detail").value(d -> assertThat((String) d).contains("每天可参与答题1次"));
+			.jsonPath("$.detail").value(d -> assertThat((String) d).contains("每天可参与答题1次"))
+			.jsonPath("$.firstAttempt.correctCount").isEqualTo(3)
+			.jsonPath("$.firstAttempt.pointsEarned").isEqualTo(3);
 		assertThat(phone.get("/api/attempts/today").get("correctCount").asInt()).isEqualTo(3);
 	}
 
