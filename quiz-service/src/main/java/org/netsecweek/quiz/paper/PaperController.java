@@ -42,8 +42,8 @@ class PaperController {
 		return Mono.fromCallable(papers::today)
 			.flatMap(day -> workers.get(worker)
 				.then(papers.issue(day, worker))
-				.map(issuedAt -> new Paper(day.campaignId(), day.day(), day.campaign().isThemeDay(day.day()),
-						papers.questions(day, worker)
+				.map(issued -> new Paper(day.campaignId(), day.day(), day.campaign().isThemeDay(day.day()),
+						issued.questions()
 							.stream()
 							.map(q -> PaperQuestion.of(q, PaperDraw.optionOrder(q, day.campaignId(), worker, day.day())))
 							.toList())));
