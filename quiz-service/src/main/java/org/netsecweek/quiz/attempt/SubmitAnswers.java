@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -20,6 +21,7 @@ import org.netsecweek.platform.outbox.Outbox;
 import org.netsecweek.quiz.bank.Question;
 import org.netsecweek.quiz.paper.CampaignDay;
 import org.netsecweek.quiz.paper.Papers;
+import org.netsecweek.quiz.paper.Papers.IssuedPaper;
 import org.netsecweek.quiz.worker.Worker;
 import org.netsecweek.quiz.worker.Workers;
 import reactor.core.publisher.Mono;
@@ -63,21 +65,28 @@ class SubmitAnswers {
 
 	/** Emits the graded attempt and whether this call stored it ({@code false}: a repeat). */
 	Mono<Submission> submit(UUID workerId, Map<String, Set<String>> answers, String idempotencyKey) {
-		return Mono.fromCallable(papers::today).flatMap(day -> workers.get(workerId).flatMap(worker -> {
-			List<Question> paper = papers.questions(day, workerId);
-			String misfit = Grading.misfit(paper, answers);
-			if (misfit != null) {
-				return Mono.error(new AnswersDoNotFitPaper(misfit));
-			}
-			String key = idempotencyKey != null ? idempotencyKey : fingerprint(answers);
-			GradedAttempt graded = Grading.grade(UUID.randomUUID(), day.campaignId(), day.day(), paper, answers,
-					day.campaign().rules().pointsPerCorrectAnswer());
-			return papers.issuedAt(day, workerId)
-				.doOnNext(papers::checkNotExpired)
-				.map(issued -> Duration.between(issued, clock.instant()).toMillis())
-				.defaultIfEmpty(0L)
-				.flatMap(millis -> store(day, worker, key, graded, millis));
-		}));
+		return Mono.fromCallable(papers::today)
+			.flatMap(day -> workers.get(workerId)
+				.flatMap(worker -> papers.issued(day, workerId)
+					.map(Optional::of)
+					.defaultIfEmpty(Optional.empty())
+					.flatMap(issued -> grade(day, worker, issued, answers, idempotencyKey))));
+	}
+
+	/** Grades against the paper as shown (pinned), or as the bank gives it now if it never was shown. */
+	private Mono<Submission> grade(CampaignDay day, Worker worker, Optional<IssuedPaper> issued,
+			Map<String, Set<String>> answers, String idempotencyKey) {
+		issued.ifPresent(shown -> papers.checkNotExpired(shown.issuedAt()));
+		List<Question> paper = issued.map(IssuedPaper::questions).orElseGet(() -> papers.questions(day, worker.id()));
+		String misfit = Grading.misfit(paper, answers);
+		if (misfit != null) {
+			return Mono.error(new AnswersDoNotFitPaper(misfit));
+		}
+		String key = idempotencyKey != null ? idempotencyKey : fingerprint(answers);
+		GradedAttempt graded = Grading.grade(UUID.randomUUID(), day.campaignId(), day.day(), paper, answers,
+				day.campaign().rules().pointsPerCorrectAnswer());
+		long answeringMillis = issued.map(p -> Duration.between(p.issuedAt(), clock.instant()).toMillis()).orElse(0L);
+		return store(day, worker, key, graded, answeringMillis);
 	}
 
 	private Mono<Submission> store(CampaignDay day, Worker worker, String key, GradedAttempt graded,

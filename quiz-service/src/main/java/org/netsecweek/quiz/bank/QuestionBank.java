@@ -1,77 +1,59 @@
 package org.netsecweek.quiz.bank;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.dataformat.yaml.YAMLMapper;
-
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
 /**
- * The questions with their keys, loaded once at start-up from {@code questions/bank.yml}. A question that cannot
- * be graded (no options, a key that is not an option, a single-choice question with two keys) stops the service.
+ * The questions with their keys, served from an in-memory copy of the bank in PostgreSQL. {@link BankSync} loads
+ * the copy at start-up and replaces it, whole and at once, after an import here or on another instance. Reads never
+ * touch the database, so papers and grading stay synchronous.
  */
 @Component
 public class QuestionBank {
 
-	private final Map<String, Question> byId = new LinkedHashMap<>();
+	private final AtomicReference<Snapshot> current = new AtomicReference<>(Snapshot.of(-1, List.of(), List.of()));
 
 	QuestionBank() {
-		this(new ClassPathResource("questions/bank.yml"));
 	}
 
-	QuestionBank(ClassPathResource file) {
-		YAMLMapper yaml = YAMLMapper.builder().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
-		try (InputStream in = file.getInputStream()) {
-			for (Question question : yaml.readValue(in, new TypeReference<List<Question>>() {
-			})) {
-				check(question);
-				if (byId.putIfAbsent(question.id(), question) != null) {
-					throw new IllegalStateException("Question bank: id " + question.id() + " is used twice");
-				}
-			}
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot read the question bank " + file.getPath(), ex);
-		}
-	}
-
+	/** The question with that id, also if an import has since removed it from the bank (papers may still name it). */
 	public Optional<Question> find(String id) {
-		return Optional.ofNullable(byId.get(id));
+		return Optional.ofNullable(current.get().byId().get(id));
 	}
 
-	/** The questions of a category, or all of them for {@code null}, in the bank's order. */
+	/** The questions of a category, or all of them for {@code null}, in the bank's order; removed ones excluded. */
 	public List<Question> questions(String category) {
-		return byId.values().stream().filter(q -> category == null || q.category().equals(category)).toList();
+		return current.get().active().stream().filter(q -> category == null || q.category().equals(category)).toList();
 	}
 
-	private static void check(Question q) {
-		String where = "Question bank: question " + q.id() + ": ";
-		if (q.options().size() < 2) {
-			throw new IllegalStateException(where + "needs at least two options");
-		}
-		if (q.answer().isEmpty() || !q.options().keySet().containsAll(q.answer())) {
-			throw new IllegalStateException(where + "answer " + q.answer() + " is not among options "
-					+ q.options().keySet());
-		}
-		if (q.type() != QuestionType.MULTIPLE && q.answer().size() != 1) {
-			throw new IllegalStateException(where + q.type() + " takes exactly one right option");
-		}
-		if (q.type() == QuestionType.TRUE_FALSE && !q.options().keySet().equals(new HashSet<>(Set.of("T", "F")))) {
-			throw new IllegalStateException(where + "TRUE_FALSE takes options T and F");
-		}
-		if (q.explanation() == null || q.explanation().isBlank() || q.basis() == null || q.basis().isBlank()) {
-			throw new IllegalStateException(where + "needs an explanation and a basis");
+	/** The version of the bank this copy holds. */
+	public long version() {
+		return current.get().version();
+	}
+
+	/** Installs a newer copy; an older or equal one is ignored, so a slow load never undoes a newer one. */
+	void replace(Snapshot snapshot) {
+		current.accumulateAndGet(snapshot, (held, offered) -> offered.version() > held.version() ? offered : held);
+	}
+
+	/**
+	 * The bank at one version.
+	 *
+	 * @param active the questions papers are drawn from, in the bank's order
+	 * @param byId every question by id, the retired ones too
+	 */
+	record Snapshot(long version, List<Question> active, Map<String, Question> byId) {
+
+		static Snapshot of(long version, List<Question> active, List<Question> retired) {
+			Map<String, Question> byId = new LinkedHashMap<>();
+			retired.forEach(q -> byId.put(q.id(), q));
+			active.forEach(q -> byId.put(q.id(), q));
+			return new Snapshot(version, List.copyOf(active), Map.copyOf(byId));
 		}
 	}
 }

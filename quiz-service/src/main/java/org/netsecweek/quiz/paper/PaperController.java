@@ -42,9 +42,9 @@ class PaperController {
 		return Mono.fromCallable(papers::today)
 			.flatMap(day -> workers.get(worker)
 				.then(papers.issue(day, worker))
-				.map(issuedAt -> new Paper(day.campaignId(), day.day(), day.campaign().isThemeDay(day.day()),
-						papers.expiresAt(issuedAt),
-						papers.questions(day, worker)
+				.map(issued -> new Paper(day.campaignId(), day.day(), day.campaign().isThemeDay(day.day()),
+						papers.expiresAt(issued.issuedAt()),
+						issued.questions()
 							.stream()
 							.map(q -> PaperQuestion.of(q, PaperDraw.optionOrder(q, day.campaignId(), worker, day.day())))
 							.toList())));

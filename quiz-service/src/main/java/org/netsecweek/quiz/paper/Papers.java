@@ -2,11 +2,16 @@ package org.netsecweek.quiz.paper;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.netsecweek.platform.campaign.CampaignDefinition;
 import org.netsecweek.platform.campaign.Campaigns;
+import org.netsecweek.quiz.bank.BankSync;
+import org.netsecweek.quiz.bank.IssuedQuestions;
 import org.netsecweek.quiz.bank.Question;
 import org.netsecweek.quiz.bank.QuestionBank;
 import reactor.core.publisher.Mono;
@@ -15,15 +20,18 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Today's paper of a worker: drawn from the bank (on the theme day, from the theme's category only), the same on
- * every reload, and the moment it was first shown, from which answering time is measured.
+ * Today's paper of a worker: drawn from the bank (on the theme day, from the theme's category only) and pinned
+ * when first shown, with the moment it was shown, from which answering time is measured. Every later view and the
+ * grading read the pinned questions, so an import of the bank during the day never changes a paper already shown.
  */
 @Component
-public class Papers {
+public class Papers implements IssuedQuestions {
 
 	private final Campaigns campaigns;
 
 	private final QuestionBank bank;
+
+	private final BankSync bankSync;
 
 	private final DatabaseClient db;
 
@@ -31,9 +39,11 @@ public class Papers {
 
 	private final PaperSettings settings;
 
-	Papers(Campaigns campaigns, QuestionBank bank, DatabaseClient db, Clock clock, PaperSettings settings) {
+	Papers(Campaigns campaigns, QuestionBank bank, BankSync bankSync, DatabaseClient db, Clock clock,
+			PaperSettings settings) {
 		this.campaigns = campaigns;
 		this.bank = bank;
+		this.bankSync = bankSync;
 		this.db = db;
 		this.clock = clock;
 		this.settings = settings;
@@ -61,7 +71,7 @@ public class Papers {
 		return new CampaignDay(campaign, day);
 	}
 
-	/** The questions of the worker's paper on that day, in paper order. */
+	/** The questions the bank as it is now gives the worker on that day, in paper order. */
 	public List<Question> questions(CampaignDay day, UUID worker) {
 		CampaignDefinition campaign = day.campaign();
 		String category = campaign.isThemeDay(day.day()) ? campaign.themeDay().category() : null;
@@ -69,26 +79,71 @@ public class Papers {
 				worker, day.day());
 	}
 
-	/** Records when the worker first saw the paper (later views keep the first time). */
-	Mono<Instant> issue(CampaignDay day, UUID worker) {
-		return db.sql("INSERT INTO paper_issue (campaign_id, worker_id, campaign_day, issued_at) "
-				+ "VALUES (:campaign, :worker, :day, :now) ON CONFLICT DO NOTHING")
+	/** The worker's paper of the day, pinned now if this is the first time it is shown. */
+	Mono<IssuedPaper> issue(CampaignDay day, UUID worker) {
+		return issued(day, worker).switchIfEmpty(Mono.defer(() -> bankSync.whileUnchanged(() -> pin(day, worker))
+			.then(issued(day, worker))));
+	}
+
+	/** The worker's paper of the day as first shown, or empty if it never was. */
+	public Mono<IssuedPaper> issued(CampaignDay day, UUID worker) {
+		return db.sql("SELECT issued_at, question_ids, bank_version FROM paper_issue WHERE campaign_id = :campaign "
+				+ "AND worker_id = :worker AND campaign_day = :day")
+			.bind("campaign", day.campaignId())
+			.bind("worker", worker)
+			.bind("day", day.day())
+			.map(row -> new Pin(row.get("issued_at", Instant.class), row.get("question_ids", String[].class),
+					row.get("bank_version", Long.class)))
+			.one()
+			.flatMap(pin -> pin.questionIds() == null
+					// shown before papers were pinned: drawn again, as then
+					? Mono.just(new IssuedPaper(pin.issuedAt(), questions(day, worker)))
+					: bankSync.atLeast(pin.bankVersion())
+						.then(Mono.fromCallable(() -> new IssuedPaper(pin.issuedAt(), pinned(pin.questionIds())))));
+	}
+
+	@Override
+	public Mono<Set<String>> shownToday() {
+		CampaignDefinition campaign = campaigns.active();
+		return db.sql("SELECT DISTINCT unnest(question_ids) AS id FROM paper_issue WHERE campaign_id = :campaign "
+				+ "AND campaign_day = :day")
+			.bind("campaign", campaign.id())
+			.bind("day", campaign.dayOf(clock.instant()))
+			.map(row -> row.get("id", String.class))
+			.all()
+			.collect(Collectors.toSet());
+	}
+
+	/** Records the paper the bank gives the worker now; runs while the bank cannot change. */
+	private Mono<Void> pin(CampaignDay day, UUID worker) {
+		return db.sql("INSERT INTO paper_issue (campaign_id, worker_id, campaign_day, issued_at, question_ids, "
+				+ "bank_version) VALUES (:campaign, :worker, :day, :now, :questions, :version) ON CONFLICT DO NOTHING")
 			.bind("campaign", day.campaignId())
 			.bind("worker", worker)
 			.bind("day", day.day())
 			.bind("now", clock.instant())
-			.then()
-			.then(issuedAt(day, worker));
+			.bind("questions", questions(day, worker).stream().map(Question::id).toArray(String[]::new))
+			.bind("version", bank.version())
+			.then();
 	}
 
-	/** When the worker first saw the day's paper, or empty if they never did. */
-	public Mono<Instant> issuedAt(CampaignDay day, UUID worker) {
-		return db.sql("SELECT issued_at FROM paper_issue WHERE campaign_id = :campaign AND worker_id = :worker "
-				+ "AND campaign_day = :day")
-			.bind("campaign", day.campaignId())
-			.bind("worker", worker)
-			.bind("day", day.day())
-			.map(row -> row.get("issued_at", Instant.class))
-			.one();
+	private List<Question> pinned(String[] ids) {
+		// removed questions are retired, never deleted, so the bank still has every pinned one
+		return Arrays.stream(ids)
+			.map(id -> bank.find(id)
+				.orElseThrow(() -> new IllegalStateException("Pinned question " + id + " is not in the bank")))
+			.toList();
+	}
+
+	/**
+	 * A paper as first shown.
+	 *
+	 * @param issuedAt when the worker first saw it
+	 * @param questions its questions in paper order
+	 */
+	public record IssuedPaper(Instant issuedAt, List<Question> questions) {
+	}
+
+	private record Pin(Instant issuedAt, String[] questionIds, Long bankVersion) {
 	}
 }
