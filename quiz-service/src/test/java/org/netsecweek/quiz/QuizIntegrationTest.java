@@ -10,13 +10,18 @@ import org.netsecweek.infra.InfrastructureInitializer;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.core.annotation.AliasFor;
+import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.ContextConfiguration;
 
-/** quiz-service with its own configuration, against the real broker and a database of its own. */
+/**
+ * quiz-service with its own configuration, against the real broker and a database of its own. The {@code test}
+ * profile ({@code quiz-service-test.yml}) lifts the request budgets, which the suite's pace would exceed.
+ */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(classes = QuizApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureWebTestClient
+@ActiveProfiles("test")
 @ContextConfiguration(initializers = InfrastructureInitializer.class)
 public @interface QuizIntegrationTest {
 

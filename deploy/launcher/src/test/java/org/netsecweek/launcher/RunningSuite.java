@@ -46,6 +46,9 @@ class RunningSuite implements BeforeAllCallback {
 			Map<String, Object> extra = new HashMap<>(admins.properties());
 			extra.put("netsec.security.key-directory", home.resolve("keys").toString());
 			extra.put("netsec.security.generate-key-if-missing", true);
+			// the tests poll much faster than a phone does
+			extra.put("netsec.quiz.limits.worker-requests", 100_000);
+			extra.put("netsec.quiz.limits.anonymous-requests", 100_000);
 			Suite suite = Suite.start(infrastructure, new EnumMap<>(Service.class), "e2e_", TOPIC_PREFIX, extra);
 			started = new Started(infrastructure, suite, admins.password());
 			return started;

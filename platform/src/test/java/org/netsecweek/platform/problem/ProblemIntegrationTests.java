@@ -71,6 +71,20 @@ class ProblemIntegrationTests {
 	}
 
 	@Test
+	void aBodyOverTheCodecLimitIsA413() {
+		String text = "x".repeat(300 * 1024); // over Spring's default 256 KB max-in-memory-size
+		web.post()
+			.uri("/open/echo")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{\"text\": \"" + text + "\", \"count\": 1}")
+			.exchange()
+			.expectStatus()
+			.isEqualTo(413)
+			.expectBody()
+			.jsonPath("$.code").isEqualTo("payload-too-large");
+	}
+
+	@Test
 	void anUnknownPathIsA404Problem() {
 		web.get()
 			.uri("/open/nothing-here")
