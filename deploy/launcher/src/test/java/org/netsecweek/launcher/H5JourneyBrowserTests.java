@@ -123,6 +123,14 @@ class H5JourneyBrowserTests {
 		browser.navigate().refresh();
 		wait.until(d -> d.findElement(By.id("result")).isDisplayed());
 		assertThat(browser.findElement(By.id("paper")).isDisplayed()).as("no second paper today").isFalse();
+
+		// the smallest phones still in use: 320 px wide
+		((ChromeDriver) browser).executeCdpCommand("Emulation.setDeviceMetricsOverride",
+				Map.of("width", 320, "height", 640, "deviceScaleFactor", 1, "mobile", true));
+		browser.navigate().refresh();
+		wait.until(d -> d.findElement(By.id("result")).isDisplayed());
+		assertThat(noHorizontalScroll()).as("the page fits a 320 px wide phone").isTrue();
+		screenshot("h5-320px.png");
 	}
 
 	/** Saved under target/screenshots, a build artifact for a person to look at. */

@@ -201,7 +201,11 @@ class QuestionBankIntegrationTests {
 	void aQuestionOnAPaperShownTodayKeepsItsKeyUntilTomorrowButMayBeRemoved() {
 		Phone phone = Phone.signIn(web, "daqing", "daqing-0001");
 		List<String> paper = Phone.ids(phone.paper());
-		Question onPaper = shipped.stream().filter(q -> q.id().equals(paper.get(0))).findFirst().orElseThrow();
+		// a single-answer question, so that moving its key to another option is otherwise a valid change
+		Question onPaper = shipped.stream()
+			.filter(q -> paper.contains(q.id()) && q.type() != QuestionType.MULTIPLE)
+			.findFirst()
+			.orElseThrow();
 		int row = 2 + shipped.indexOf(onPaper);
 		String otherKey = onPaper.options().keySet().stream().filter(k -> !onPaper.answer().contains(k)).findFirst()
 			.orElseThrow();
@@ -231,7 +235,12 @@ class QuestionBankIntegrationTests {
 		JsonNode graded = Phone.read(phone.submit(rightAnswers(paper), null).expectStatus().isCreated()
 			.expectBody().returnResult().getResponseBody());
 		assertThat(graded.get("correctCount").asInt()).isEqualTo(10);
-		assertThat(graded.get("results").get(0).get("explanation").asString()).isEqualTo("更清楚的解析。");
+		assertThat(graded.get("results").findParents("questionId").stream()
+			.filter(r -> r.get("questionId").asString().equals(onPaper.id()))
+			.findFirst()
+			.orElseThrow()
+			.get("explanation")
+			.asString()).isEqualTo("更清楚的解析。");
 	}
 
 	@Test
