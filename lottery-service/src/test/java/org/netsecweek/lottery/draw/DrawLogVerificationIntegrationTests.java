@@ -5,6 +5,12 @@ import static org.assertj.core.api.Assertions.tuple;
 import static org.netsecweek.lottery.TestEvents.drawRequested;
 import static org.netsecweek.lottery.TestEvents.pointsAwarded;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -12,11 +18,14 @@ import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.netsecweek.events.scoring.PointsAwarded;
 import org.netsecweek.infra.Concurrently;
 import org.netsecweek.lottery.LotteryIntegrationTest;
+import org.netsecweek.lottery.TestProofs;
 import org.netsecweek.lottery.fairness.FairnessSeeds;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -57,6 +66,9 @@ class DrawLogVerificationIntegrationTests {
 	@Autowired
 	WebTestClient web;
 
+	@Autowired
+	JsonMapper json;
+
 	DrawRecords records;
 
 	@BeforeEach
@@ -78,6 +90,19 @@ class DrawLogVerificationIntegrationTests {
 		assertThat(result.mismatches()).isEmpty();
 		assertThat(result.passed()).isTrue();
 		assertThat(result.draws()).isEqualTo(20);
+	}
+
+	/** The export as the service's JSON mapper writes it, with the revealed seed, checks out with the command. */
+	@Test
+	void theCommandVerifiesTheExportAsTheServiceWritesIt(@TempDir Path dir) throws Exception {
+		Path log = Files.writeString(dir.resolve("log.json"), json.writeValueAsString(exports.export(CAMPAIGN).block()));
+		Path seed = Files.writeString(dir.resolve("seed.txt"),
+				HexFormat.of().formatHex(TestProofs.storedSeed(db, CAMPAIGN)));
+		var out = new ByteArrayOutputStream();
+		var print = new PrintStream(out, true, StandardCharsets.UTF_8);
+
+		assertThat(VerifyDraws.run(new String[] { log.toString(), seed.toString() }, print, print)).isZero();
+		assertThat(out.toString(StandardCharsets.UTF_8)).contains("20 draws, 0 mismatches");
 	}
 
 	@Test
