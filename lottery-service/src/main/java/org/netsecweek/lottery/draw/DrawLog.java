@@ -1,10 +1,6 @@
 package org.netsecweek.lottery.draw;
 
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.UUID;
 
 import org.netsecweek.events.lottery.DrawOutcome;
@@ -22,7 +18,7 @@ import org.springframework.stereotype.Component;
 @Component
 class DrawLog {
 
-	static final String GENESIS = "0".repeat(64);
+	static final String GENESIS = ChainHash.GENESIS;
 
 	private final DatabaseClient db;
 
@@ -73,15 +69,7 @@ class DrawLog {
 	}
 
 	static String hash(String previousHash, Entry entry) {
-		String text = String.join("|", previousHash, entry.drawId().toString(), entry.drawHmac(), entry.outcome().name(),
-				entry.prizeId() == null ? "" : entry.prizeId());
-		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (GeneralSecurityException ex) {
-			throw new IllegalStateException("SHA-256 is part of every Java runtime", ex);
-		}
+		return ChainHash.of(previousHash, entry.drawId(), entry.drawHmac(), entry.outcome().name(), entry.prizeId());
 	}
 
 	/** The end of a campaign's chain, locked by the current transaction. */

@@ -1,13 +1,20 @@
 package org.netsecweek.lottery.fairness;
 
 import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+
+import org.netsecweek.platform.campaign.CampaignDefinition;
 
 import reactor.core.publisher.Mono;
 
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 
-/** The campaigns' seeds, each generated on first use and kept for good. */
+/**
+ * The campaigns' seeds, each generated on first use and kept for good, and revealed once the campaign is over: its
+ * last day has ended in its time zone, so no draw it accepted can still depend on a secret seed.
+ */
 @Component
 public class FairnessSeeds {
 
@@ -15,8 +22,28 @@ public class FairnessSeeds {
 
 	private final SecureRandom random = new SecureRandom();
 
-	FairnessSeeds(DatabaseClient db) {
+	private final Clock clock;
+
+	FairnessSeeds(DatabaseClient db, Clock clock) {
 		this.db = db;
+		this.clock = clock;
+	}
+
+	/** The instant a campaign's seed is revealed: the start of the day after its last day, in its time zone. */
+	public static Instant revealsAt(CampaignDefinition campaign) {
+		return campaign.endsOn().plusDays(1).atStartOfDay(campaign.timeZone()).toInstant();
+	}
+
+	public boolean isRevealed(CampaignDefinition campaign) {
+		return !clock.instant().isBefore(revealsAt(campaign));
+	}
+
+	/** The campaign's seed once it is revealed; before, a {@link SeedNotRevealed} problem (409). */
+	public Mono<Seed> revealedSeedOf(CampaignDefinition campaign) {
+		if (!isRevealed(campaign)) {
+			return Mono.error(new SeedNotRevealed(campaign.id()));
+		}
+		return seedOf(campaign.id());
 	}
 
 	/**

@@ -34,6 +34,11 @@ public final class Seed {
 		this.commitment = commitmentOf(secret);
 	}
 
+	/** A revealed seed, as a verifier holds it: from its 32 bytes. */
+	public static Seed of(String campaignId, byte[] secret) {
+		return new Seed(campaignId, secret);
+	}
+
 	static Seed generate(String campaignId, SecureRandom random) {
 		byte[] secret = new byte[LENGTH];
 		random.nextBytes(secret);

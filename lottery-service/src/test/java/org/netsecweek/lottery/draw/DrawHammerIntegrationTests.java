@@ -17,6 +17,7 @@ import org.netsecweek.infra.Concurrently;
 import org.netsecweek.events.quiz.DrawRequested;
 import org.netsecweek.events.scoring.PointsAwarded;
 import org.netsecweek.lottery.LotteryIntegrationTest;
+import org.netsecweek.lottery.fairness.FairnessSeeds;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -38,6 +39,12 @@ class DrawHammerIntegrationTests {
 
 	@Autowired
 	DatabaseClient db;
+
+	@Autowired
+	DrawLogExports exports;
+
+	@Autowired
+	FairnessSeeds seeds;
 
 	DrawRecords records;
 
@@ -110,6 +117,40 @@ class DrawHammerIntegrationTests {
 		assertThat(records.count("SELECT count(*) AS n FROM outbox WHERE event_type = 'DrawCompleted' "
 				+ "AND payload LIKE '%\"campaignId\":\"always-open\"%' AND payload LIKE '%\"outcome\":\"PRIZE\"%'"))
 			.isEqualTo(5);
+	}
+
+	/**
+	 * A thousand workers draw once each, all at once, on a pool whose only prize in stock is a single unit that
+	 * almost every number lands on: exactly one wins it, the stock ends at zero, and the log still replays.
+	 */
+	@Test
+	void aThousandDrawsAtOnceOnASingleUnitMakeExactlyOneWinner() throws Exception {
+		String campaign = "one-prize";
+		db.sql("UPDATE prize SET stock_left = 0, quantity = 0 WHERE campaign_id = 'one-prize'").then().block();
+		db.sql("INSERT INTO prize (campaign_id, prize_id, position, name, weight, quantity, stock_left) "
+				+ "VALUES ('one-prize', 'the-one', 99, '唯一大奖', 1000000000, 1, 1)").then().block();
+		List<UUID> workers = IntStream.range(0, 1_000).mapToObj(i -> UUID.randomUUID()).toList();
+		Concurrently.run(1_000, i -> recordEntitlement.accept(pointsAwarded(campaign, workers.get(i), 1)));
+
+		Concurrently.run(1_000, i -> performDraw.accept(drawRequested(campaign, workers.get(i), 1)));
+
+		assertThat(records.count("SELECT count(*) AS n FROM draw WHERE campaign_id = 'one-prize' AND status = 'PRIZE'"))
+			.isEqualTo(1);
+		assertThat(records.count("SELECT count(*) AS n FROM draw WHERE campaign_id = 'one-prize' "
+				+ "AND status = 'NO_PRIZE'")).isEqualTo(999);
+		assertThat(records.count("SELECT stock_left AS n FROM prize WHERE campaign_id = 'one-prize' "
+				+ "AND prize_id = 'the-one'")).isZero();
+		assertThat(records.count("SELECT min(stock_left) AS n FROM prize")).isGreaterThanOrEqualTo(0);
+		assertThat(records.count("SELECT count(*) AS n FROM entitlement WHERE campaign_id = 'one-prize' "
+				+ "AND draws_used = 1 AND draws_earned = 1")).isEqualTo(1_000);
+		assertThat(records.count("SELECT count(*) AS n FROM outbox WHERE event_type = 'DrawCompleted' "
+				+ "AND payload LIKE '%\"campaignId\":\"one-prize\"%' AND payload LIKE '%\"outcome\":\"PRIZE\"%'"))
+			.isEqualTo(1);
+		DrawVerification.Result replay = exports.export(campaign)
+			.zipWith(seeds.seedOf(campaign), DrawVerification::verify)
+			.block();
+		assertThat(replay.mismatches()).isEmpty();
+		assertThat(replay.draws()).isEqualTo(1_000);
 	}
 
 	private static List<DrawRequested> requests(String campaignId, UUID worker, int n) {

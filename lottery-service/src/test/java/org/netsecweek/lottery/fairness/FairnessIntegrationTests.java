@@ -2,6 +2,7 @@ package org.netsecweek.lottery.fairness;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.HexFormat;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
@@ -34,6 +35,30 @@ class FairnessIntegrationTests {
 		assertThat(first).matches("[0-9a-f]{64}").isEqualTo(TestProofs.sha256Hex(TestProofs.storedSeed(db, "hlj-2022")));
 		assertThat(commitment("hlj-2022")).isEqualTo(first);
 		assertThat(commitment("demo")).isNotEqualTo(first);
+	}
+
+	@Test
+	void theSeedOfAnEndedCampaignIsRevealedAndMatchesItsCommitment() {
+		AtomicReference<String> seed = new AtomicReference<>();
+		web.get().uri("/api/fairness/hlj-2022").exchange()
+			.expectStatus().isOk()
+			.expectBody()
+			.jsonPath("$.revealsAt").isEqualTo("2022-09-11T16:00:00Z")
+			.jsonPath("$.seed").value(value -> seed.set((String) value));
+
+		assertThat(seed.get()).matches("[0-9a-f]{64}");
+		assertThat(HexFormat.of().parseHex(seed.get())).isEqualTo(TestProofs.storedSeed(db, "hlj-2022"));
+		assertThat(TestProofs.sha256Hex(HexFormat.of().parseHex(seed.get()))).isEqualTo(commitment("hlj-2022"));
+	}
+
+	@Test
+	void theSeedOfARunningCampaignStaysSecret() {
+		web.get().uri("/api/fairness/always-open").exchange()
+			.expectStatus().isOk()
+			.expectBody()
+			.jsonPath("$.seedCommitment").isNotEmpty()
+			.jsonPath("$.revealsAt").isEqualTo("2099-12-30T16:00:00Z")
+			.jsonPath("$.seed").doesNotExist();
 	}
 
 	@Test
