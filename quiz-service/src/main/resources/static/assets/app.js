@@ -336,6 +336,7 @@
       }
       $('draw-outcome').textContent = result.status === 'PRIZE' ? '🎉 恭喜你抽中：' + result.prizeName
         : result.status === 'NO_PRIZE' ? '谢谢参与，再接再厉！'
+        : result.status === 'REJECTED' && result.reason === 'prize-cap-reached' ? '每人最多获得1份奖品，你已经中过奖了，感谢参与！'
         : result.status === 'REJECTED' ? '本次抽奖未能进行，请稍后再试。' : '结果稍后揭晓，请刷新查看。';
       refreshBalance();
     }).catch(function (error) { $('draw-outcome').textContent = error.message; });

@@ -15,7 +15,9 @@ import org.springframework.test.context.ContextConfiguration;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(classes = LotteryApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = "spring.config.name=lottery-service")
+		properties = { "spring.config.name=lottery-service",
+				// the hammer and statistics tests let a worker win many times; PrizeCapIntegrationTests sets the cap
+				"netsec.lottery.draws.prize-cap-per-worker=0" })
 @AutoConfigureWebTestClient(timeout = "PT30S") // a context's first request can be slow on a busy 2-core machine
 @ContextConfiguration(initializers = InfrastructureInitializer.class)
 public @interface LotteryIntegrationTest {

@@ -14,7 +14,7 @@ import org.netsecweek.lottery.prize.Prize;
  * performed (a prize or none) or, when it cannot take place, rejected. Either end is final.
  *
  * @param receivedAt when this service first saw the request; a pending draw expires counted from here
- * @param rejectionReason {@link #CAMPAIGN_CLOSED} or {@link #NO_ENTITLEMENT} when rejected
+ * @param rejectionReason {@link #CAMPAIGN_CLOSED}, {@link #NO_ENTITLEMENT} or {@link #PRIZE_CAP_REACHED} when rejected
  */
 record Draw(UUID drawId, String campaignId, UUID workerId, int drawNumber, String unionId, String orgId,
 		Instant requestedAt, Instant receivedAt, DrawOutcome outcome, String prizeId, String prizeName,
@@ -23,6 +23,8 @@ record Draw(UUID drawId, String campaignId, UUID workerId, int drawNumber, Strin
 	static final String CAMPAIGN_CLOSED = "campaign-closed";
 
 	static final String NO_ENTITLEMENT = "no-entitlement";
+
+	static final String PRIZE_CAP_REACHED = "prize-cap-reached";
 
 	static Draw requested(DrawRequested request, Instant receivedAt) {
 		return new Draw(request.drawId(), request.campaignId(), request.workerId(), request.drawNumber(),

@@ -54,8 +54,10 @@ class DrawManagement implements EntitlementListener {
 
 	private final Clock clock;
 
+	private final DrawSettings settings;
+
 	DrawManagement(Draws draws, DrawLog drawLog, Entitlements entitlements, Prizes prizes, FairnessSeeds seeds,
-			Campaigns campaigns, Outbox outbox, DrawMetrics metrics, Clock clock) {
+			Campaigns campaigns, Outbox outbox, DrawMetrics metrics, Clock clock, DrawSettings settings) {
 		this.draws = draws;
 		this.drawLog = drawLog;
 		this.entitlements = entitlements;
@@ -65,6 +67,7 @@ class DrawManagement implements EntitlementListener {
 		this.outbox = outbox;
 		this.metrics = metrics;
 		this.clock = clock;
+		this.settings = settings;
 	}
 
 	/** Takes a request: rejected when the campaign is not open today, otherwise queued and performed if it can be. */
@@ -100,8 +103,18 @@ class DrawManagement implements EntitlementListener {
 			return Mono.empty();
 		}
 		return draws.pending(locked.campaignId(), locked.workerId(), locked.drawsLeft())
-			.concatMap(draw -> entitlements.useOne(locked).then(perform(draw)))
+			.concatMap(draw -> atPrizeCap(locked).flatMap(capped -> capped
+					? complete(draw.rejected(Draw.PRIZE_CAP_REACHED, clock.instant()))
+					: entitlements.useOne(locked).then(perform(draw))))
 			.then();
+	}
+
+	/** Whether the worker has won as many prizes as one may; the caller holds the worker's lock. */
+	private Mono<Boolean> atPrizeCap(Entitlement locked) {
+		if (settings.prizeCapPerWorker() == 0) {
+			return Mono.just(false);
+		}
+		return draws.prizesWon(locked.campaignId(), locked.workerId()).map(won -> won >= settings.prizeCapPerWorker());
 	}
 
 	private Mono<Void> perform(Draw draw) {

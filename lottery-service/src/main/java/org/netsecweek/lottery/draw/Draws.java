@@ -66,6 +66,16 @@ class Draws {
 	}
 
 	/** Pending draws received before {@code cutoff}, oldest first. Not locked: callers lock and check again. */
+	/** Physical prizes the worker has won in the campaign. */
+	Mono<Long> prizesWon(String campaignId, UUID workerId) {
+		return db.sql("SELECT count(*) AS n FROM draw WHERE campaign_id = :campaign AND worker_id = :worker "
+				+ "AND status = 'PRIZE'")
+			.bind("campaign", campaignId)
+			.bind("worker", workerId)
+			.map(row -> row.get("n", Long.class))
+			.one();
+	}
+
 	Flux<Draw> pendingReceivedBefore(Instant cutoff, int limit) {
 		return db.sql("SELECT " + COLUMNS + " FROM draw WHERE status = 'PENDING' AND received_at < :cutoff "
 				+ "ORDER BY received_at LIMIT :limit")
