@@ -5,22 +5,20 @@ import static org.netsecweek.lottery.TestEvents.drawRequested;
 import static org.netsecweek.lottery.TestEvents.pointsAwarded;
 
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import org.junit.jupiter.api.Test;
 import org.netsecweek.events.quiz.DrawRequested;
 import org.netsecweek.events.scoring.PointsAwarded;
 import org.netsecweek.infra.Concurrently;
+import org.netsecweek.infra.InfrastructureInitializer;
+import org.netsecweek.lottery.LotteryApplication;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.context.ContextConfiguration;
-
-import java.util.function.Consumer;
-
-import org.netsecweek.infra.InfrastructureInitializer;
-import org.netsecweek.lottery.LotteryApplication;
 
 /** One physical prize per worker by default: a winner's further draws are rejected and keep their entitlement. */
 @SpringBootTest(classes = LotteryApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,

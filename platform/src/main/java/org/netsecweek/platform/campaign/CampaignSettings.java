@@ -22,7 +22,7 @@ public record CampaignSettings(@NotBlank @DefaultValue("demo") String active,
 		@NotEmpty @DefaultValue("classpath*:campaigns/*.yml") List<String> locations, @DefaultValue Demo demo) {
 
 	/**
-	 * @param enabled whether to add the demo campaign (on for local runs, off in the {@code docker} profile)
+	 * @param enabled whether to add the demo campaign (on by default for local runs; production sets it off)
 	 * @param basedOn the campaign it copies
 	 */
 	public record Demo(@DefaultValue("true") boolean enabled, @DefaultValue("hlj-2022") String basedOn) {

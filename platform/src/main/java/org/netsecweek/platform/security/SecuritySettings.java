@@ -17,7 +17,7 @@ import org.springframework.validation.annotation.Validated;
  * @param keyDirectory holds {@code token-signing.pem} (private, needed only by issuers) and
  * {@code token-signing.pub.pem} (public, needed by every service); mount it from a secret in production
  * @param generateKeyIfMissing create a demo key pair on first start when the directory has none (local runs
- * only; off in the {@code docker} profile, where a missing key stops the service)
+ * only; production sets NETSEC_GENERATE_DEMO_KEY=false, and a missing key then stops the service)
  * @param issuer the {@code iss} of every token
  * @param tokenLifetime how long a token is valid
  * @param publicPaths paths anyone may call without a token, besides health, metrics and the API description
