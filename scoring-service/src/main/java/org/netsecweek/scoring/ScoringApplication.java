@@ -2,8 +2,10 @@ package org.netsecweek.scoring;
 
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 @SpringBootApplication
+@ConfigurationPropertiesScan
 public class ScoringApplication {
 
 	/** The application with its own configuration file, {@code scoring-service.yml}; the launcher starts it so. */

@@ -36,12 +36,19 @@ class Ledger {
 
 	private final MeterRegistry meters;
 
-	Ledger(DatabaseClient db, Campaigns campaigns, Outbox outbox, Clock clock, MeterRegistry meters) {
+	private final ReviewSettings review;
+
+	private final HeldAttempts held;
+
+	Ledger(DatabaseClient db, Campaigns campaigns, Outbox outbox, Clock clock, MeterRegistry meters,
+			ReviewSettings review, HeldAttempts held) {
 		this.db = db;
 		this.campaigns = campaigns;
 		this.outbox = outbox;
 		this.clock = clock;
 		this.meters = meters;
+		this.review = review;
+		this.held = held;
 	}
 
 	Mono<Void> book(AnswerSubmitted answer) {
@@ -53,8 +60,23 @@ class Ledger {
 		if (broken != null) {
 			return reject(answer, broken);
 		}
+		String suspicion = review.suspicion(answer.answeringMillis(), answer.questionCount());
+		if (suspicion != null) {
+			meters.counter("answers.held", "campaign", answer.campaignId()).increment();
+			return held.hold(answer, suspicion);
+		}
+		return bookChecked(answer, campaign, "");
+	}
+
+	/** Books an attempt an admin released after review; {@code note} goes into the entry's reason. */
+	Mono<Void> bookReleased(AnswerSubmitted answer, String note) {
+		CampaignDefinition campaign = campaigns.get(answer.campaignId());
+		return bookChecked(answer, campaign, "（复核放行：" + note + "）");
+	}
+
+	private Mono<Void> bookChecked(AnswerSubmitted answer, CampaignDefinition campaign, String note) {
 		int points = answer.correctCount() * campaign.rules().pointsPerCorrectAnswer();
-		return insertEntry(answer, points).flatMap(inserted -> inserted ? addToTotal(answer, points, campaign)
+		return insertEntry(answer, points, note).flatMap(inserted -> inserted ? addToTotal(answer, points, campaign)
 				: alreadyBookedOrSecondAttempt(answer));
 	}
 
@@ -91,7 +113,7 @@ class Ledger {
 		return null;
 	}
 
-	private Mono<Boolean> insertEntry(AnswerSubmitted answer, int points) {
+	private Mono<Boolean> insertEntry(AnswerSubmitted answer, int points, String note) {
 		return db.sql("INSERT INTO ledger_entry (campaign_id, worker_id, attempt_id, campaign_day, points, "
 				+ "correct_count, question_count, reason) VALUES (:campaign, :worker, :attempt, :day, :points, "
 				+ ":correct, :questions, :reason) ON CONFLICT DO NOTHING")
@@ -103,7 +125,7 @@ class Ledger {
 			.bind("correct", answer.correctCount())
 			.bind("questions", answer.questionCount())
 			.bind("reason", answer.campaignDay() + " 答题 " + answer.correctCount() + "/" + answer.questionCount()
-					+ " 题正确")
+					+ " 题正确" + note)
 			.fetch()
 			.rowsUpdated()
 			.map(rows -> rows == 1);
