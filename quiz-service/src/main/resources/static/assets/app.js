@@ -312,9 +312,13 @@
     var tries = 0;
     (function poll() {
       refreshBalance().then(function (balance) {
-        if (balance && (balance.pointsProcessing || balance.total < before + earned) && ++tries < 30) {
-        setTimeout(poll, 1000);
-      }
+        if (balance && (balance.pointsProcessing || balance.total < before + earned)) {
+          if (++tries < 30) {
+            setTimeout(poll, 1000);
+          } else {
+            $('next-draw').textContent = '积分仍在结算中；答题过快的试卷会经工会人工复核后计分，请稍后刷新查看。';
+          }
+        }
       });
     })();
   }
