@@ -5,16 +5,22 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 /**
  * A local stand-in for WeChat's {@code /sns/oauth2/access_token}, answering as WeChat documents: a token and openid
  * for a good code, {@code errcode} 40029 / 40163 / 42003 for invalid, used and expired codes, -1 (system busy) for
- * {@code busy}, and nothing for {@code slow} until the client gives up.
+ * {@code busy}, and no answer at all for {@code slow}.
  */
 final class WeChatStandIn implements AutoCloseable {
 
 	private final HttpServer server;
+
+	private final List<HttpExchange> unanswered = new CopyOnWriteArrayList<>();
 
 	WeChatStandIn() {
 		try {
@@ -35,12 +41,9 @@ final class WeChatStandIn implements AutoCloseable {
 						+ "\",\"scope\":\"snsapi_base\"}";
 			};
 			if (code.equals("slow")) {
-				try {
-					Thread.sleep(3000);
-				}
-				catch (InterruptedException ex) {
-					Thread.currentThread().interrupt();
-				}
+				// never answers: the exchange stays open until the client gives up or the stand-in stops
+				unanswered.add(exchange);
+				return;
 			}
 			byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
 			exchange.getResponseHeaders().add("Content-Type", "text/plain");
@@ -58,6 +61,7 @@ final class WeChatStandIn implements AutoCloseable {
 
 	@Override
 	public void close() {
+		unanswered.forEach(HttpExchange::close);
 		server.stop(0);
 	}
 }
