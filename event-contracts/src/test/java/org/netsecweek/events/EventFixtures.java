@@ -14,6 +14,12 @@ public final class EventFixtures {
 
 	public static final String POINTS_AWARDED = "points-awarded.json";
 
+	/** A PointsAwarded of an admin adjustment: no attempt, negative points, schema 2. */
+	public static final String POINTS_AWARDED_ADJUSTMENT = "points-awarded-adjustment.json";
+
+	/** A PointsAwarded as schema 1 wrote it, without {@code sequence} and {@code adjustmentId}. */
+	public static final String POINTS_AWARDED_V1 = "points-awarded-v1.json";
+
 	public static final String DRAW_REQUESTED = "draw-requested.json";
 
 	public static final String DRAW_COMPLETED = "draw-completed.json";

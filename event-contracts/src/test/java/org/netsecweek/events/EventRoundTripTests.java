@@ -24,16 +24,17 @@ class EventRoundTripTests {
 	private final JsonMapper json = JsonMapper.builder().build();
 
 	static Stream<Arguments> fixtures() {
-		return Stream.of(Arguments.of(EventFixtures.ANSWER_SUBMITTED, AnswerSubmitted.class, Topics.ANSWER_SUBMITTED),
-				Arguments.of(EventFixtures.POINTS_AWARDED, PointsAwarded.class, Topics.POINTS_AWARDED),
-				Arguments.of(EventFixtures.DRAW_REQUESTED, DrawRequested.class, Topics.DRAW_REQUESTED),
-				Arguments.of(EventFixtures.DRAW_COMPLETED, DrawCompleted.class, Topics.DRAW_COMPLETED));
+		return Stream.of(Arguments.of(EventFixtures.ANSWER_SUBMITTED, AnswerSubmitted.class, Topics.ANSWER_SUBMITTED, 1),
+				Arguments.of(EventFixtures.POINTS_AWARDED, PointsAwarded.class, Topics.POINTS_AWARDED, 2),
+				Arguments.of(EventFixtures.POINTS_AWARDED_ADJUSTMENT, PointsAwarded.class, Topics.POINTS_AWARDED, 2),
+				Arguments.of(EventFixtures.DRAW_REQUESTED, DrawRequested.class, Topics.DRAW_REQUESTED, 1),
+				Arguments.of(EventFixtures.DRAW_COMPLETED, DrawCompleted.class, Topics.DRAW_COMPLETED, 1));
 	}
 
 	@ParameterizedTest
 	@MethodSource("fixtures")
 	void readsAndWritesTheFixtureWithoutLosingOrAddingAField(String fixture, Class<? extends CampaignEvent> type,
-			String topic) {
+			String topic, int schemaVersion) {
 		byte[] bytes = EventFixtures.bytes(fixture);
 		CampaignEvent event = json.readValue(bytes, type);
 
@@ -41,7 +42,7 @@ class EventRoundTripTests {
 
 		assertThat(written).isEqualTo(json.readTree(bytes));
 		assertThat(event.topic()).isEqualTo(topic);
-		assertThat(event.schemaVersion()).isEqualTo(1);
+		assertThat(event.schemaVersion()).isEqualTo(schemaVersion);
 		assertThat(event.eventId()).isNotNull();
 		assertThat(event.workerId()).isEqualTo(UUID.fromString("6f1c8a52-8d3e-4b7a-9c1d-2e5f7a9b0c11"));
 	}
@@ -54,6 +55,16 @@ class EventRoundTripTests {
 		assertThat(event.results()).hasSize(3).filteredOn(AnswerSubmitted.QuestionResult::correct).hasSize(2);
 		assertThat(event.campaignDay()).hasToString("2022-09-05");
 		assertThat(event.correctCount()).isEqualTo(2);
+	}
+
+	@Test
+	void readsASchemaOnePointsAwardedWithoutSequenceOrAdjustment() {
+		PointsAwarded event = json.readValue(EventFixtures.bytes(EventFixtures.POINTS_AWARDED_V1), PointsAwarded.class);
+
+		assertThat(event.schemaVersion()).isEqualTo(1);
+		assertThat(event.sequence()).isNull();
+		assertThat(event.adjustmentId()).isNull();
+		assertThat(event.newTotal()).isEqualTo(12);
 	}
 
 	@Test

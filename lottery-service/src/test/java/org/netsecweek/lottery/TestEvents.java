@@ -17,7 +17,7 @@ public final class TestEvents {
 
 	public static PointsAwarded pointsAwarded(String campaignId, UUID worker, int drawsEarned) {
 		return new PointsAwarded(UUID.randomUUID(), Instant.now(), campaignId, PointsAwarded.SCHEMA_VERSION, worker,
-				UUID.randomUUID(), LocalDate.now(), 10, drawsEarned * 10, drawsEarned);
+				UUID.randomUUID(), LocalDate.now(), 10, drawsEarned * 10, drawsEarned, null, null);
 	}
 
 	public static DrawRequested drawRequested(String campaignId, UUID worker, int drawNumber) {

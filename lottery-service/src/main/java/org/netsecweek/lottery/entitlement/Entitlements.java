@@ -3,6 +3,7 @@ package org.netsecweek.lottery.entitlement;
 import java.util.UUID;
 
 import io.r2dbc.spi.Readable;
+import org.netsecweek.events.scoring.PointsAwarded;
 import reactor.core.publisher.Mono;
 
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -55,15 +56,26 @@ public class Entitlements {
 					+ " in campaign " + locked.campaignId())));
 	}
 
-	/** Raises draws earned to {@code drawsEarned} unless they already are as high (a late, older event). */
-	Mono<Entitlement> raise(Entitlement locked, int drawsEarned) {
-		return db.sql("UPDATE entitlement SET draws_earned = GREATEST(draws_earned, :earned), updated_at = now() "
+	/**
+	 * Takes the draws a PointsAwarded says the worker has earned. An event with a sequence (schema 2) counts when it
+	 * is newer than the last one applied, and may also lower the draws earned (an admin took points away), though
+	 * never below the draws already used; an event without one (schema 1, totals only grew) raises them only.
+	 */
+	Mono<Entitlement> apply(Entitlement locked, PointsAwarded points) {
+		int earned = Math.max(points.drawsEarned(), 0);
+		String set = points.sequence() == null
+				? "draws_earned = GREATEST(draws_earned, :earned)"
+				: "draws_earned = CASE WHEN points_sequence < :sequence THEN GREATEST(:earned, draws_used) "
+						+ "ELSE draws_earned END, points_sequence = GREATEST(points_sequence, :sequence)";
+		var update = db.sql("UPDATE entitlement SET " + set + ", updated_at = now() "
 				+ "WHERE campaign_id = :campaign AND worker_id = :worker RETURNING " + COLUMNS)
-			.bind("earned", Math.max(drawsEarned, 0))
+			.bind("earned", earned)
 			.bind("campaign", locked.campaignId())
-			.bind("worker", locked.workerId())
-			.map(Entitlements::entitlement)
-			.one();
+			.bind("worker", locked.workerId());
+		if (points.sequence() != null) {
+			update = update.bind("sequence", points.sequence());
+		}
+		return update.map(Entitlements::entitlement).one();
 	}
 
 	private static Entitlement entitlement(Readable row) {

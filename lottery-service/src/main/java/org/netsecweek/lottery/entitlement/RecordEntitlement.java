@@ -15,7 +15,7 @@ class RecordEntitlement extends EventHandler<PointsAwarded> {
 
 	RecordEntitlement(Inbox inbox, Entitlements entitlements, EntitlementListener listener) {
 		super(inbox, "recordEntitlement", points -> entitlements.lock(points.campaignId(), points.workerId())
-			.flatMap(locked -> entitlements.raise(locked, points.drawsEarned()))
+			.flatMap(locked -> entitlements.apply(locked, points))
 			.flatMap(listener::entitlementRecorded));
 	}
 }

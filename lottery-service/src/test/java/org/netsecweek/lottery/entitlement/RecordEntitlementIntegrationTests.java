@@ -55,6 +55,29 @@ class RecordEntitlementIntegrationTests {
 	}
 
 	@Test
+	void theNewestSequenceWinsAlsoDownwardsButNeverBelowTheDrawsUsed() {
+		UUID worker = UUID.randomUUID();
+
+		recordEntitlement.accept(sequenced(worker, 3, 2));
+		recordEntitlement.accept(sequenced(worker, 2, 3));
+		recordEntitlement.accept(sequenced(worker, 1, 4));
+		assertThat(drawsEarned("demo", worker)).as("an adjustment took points away").isEqualTo(1);
+
+		recordEntitlement.accept(sequenced(worker, 3, 3));
+		assertThat(drawsEarned("demo", worker)).as("an older event arriving late").isEqualTo(1);
+
+		db.sql("UPDATE entitlement SET draws_used = 1 WHERE worker_id = :worker").bind("worker", worker).then().block();
+		recordEntitlement.accept(sequenced(worker, 0, 5));
+		assertThat(drawsEarned("demo", worker)).as("a draw already used stays used").isEqualTo(1);
+	}
+
+	private static PointsAwarded sequenced(UUID worker, int drawsEarned, long sequence) {
+		PointsAwarded points = pointsAwarded("demo", worker, drawsEarned);
+		return new PointsAwarded(points.eventId(), points.occurredAt(), points.campaignId(), points.schemaVersion(),
+				worker, null, points.campaignDay(), 0, drawsEarned * 10, drawsEarned, sequence, UUID.randomUUID());
+	}
+
+	@Test
 	void theTableItselfRefusesMoreDrawsUsedThanEarned() {
 		UUID worker = UUID.randomUUID();
 		recordEntitlement.accept(pointsAwarded("hlj-2022", worker, 1));

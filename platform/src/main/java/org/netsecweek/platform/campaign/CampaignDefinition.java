@@ -28,15 +28,20 @@ import jakarta.validation.constraints.PositiveOrZero;
  * @param totals the allocation table's total row, checked against the unions
  * @param lessons the daily lessons (at most one a day), shown to workers on their day
  * @param brochure the electronic brochure workers can read and share, or {@code null}
+ * @param prizes the prize pool the lottery stocks for this campaign, or {@code null} for none (every draw then lands
+ * on no prize until an admin sets a pool)
+ * @param review when scoring holds an attempt for review instead of booking it; defaults when absent
  */
 public record CampaignDefinition(@NotBlank @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,39}") String id,
 		@NotBlank String name, String organiser, @NotBlank String theme, @NotNull ZoneId timeZone,
 		@NotNull LocalDate startsOn, @NotNull LocalDate endsOn, @Valid ThemeDay themeDay,
 		@NotNull LocalDateTime reportDeadline, @NotNull @Valid Rules rules, @NotEmpty List<@NotNull @Valid Union> unions,
-		@Valid Totals totals, List<@NotNull @Valid Lesson> lessons, @Valid Brochure brochure) {
+		@Valid Totals totals, List<@NotNull @Valid Lesson> lessons, @Valid Brochure brochure, @Valid Prizes prizes,
+		@Valid Review review) {
 
 	public CampaignDefinition {
 		lessons = lessons == null ? List.of() : List.copyOf(lessons);
+		review = review == null ? Review.DEFAULTS : review;
 	}
 
 	/** The lesson of a campaign day, if there is one. */
@@ -75,7 +80,7 @@ public record CampaignDefinition(@NotBlank @Pattern(regexp = "[a-z0-9][a-z0-9-]{
 			.toList();
 		return new CampaignDefinition(newId, newName, organiser, theme, timeZone, startsOn.plusDays(days),
 				endsOn.plusDays(days), movedThemeDay, reportDeadline.plusDays(days), rules, unions, totals, movedLessons,
-				brochure);
+				brochure, prizes, review);
 	}
 
 	/**
@@ -139,5 +144,77 @@ public record CampaignDefinition(@NotBlank @Pattern(regexp = "[a-z0-9][a-z0-9-]{
 
 	/** The allocation table's total row. */
 	public record Totals(@NotNull @PositiveOrZero Integer organisations, @NotNull @PositiveOrZero Integer workers) {
+	}
+
+	/**
+	 * The prize pool (奖品) and how it is given out.
+	 *
+	 * @param noPrizeWeight the weight of the no-prize outcome ("谢谢参与") among the prizes' weights
+	 * @param whenOutOfStock what a draw that lands on a prize with no unit left gets
+	 * @param release how each prize's quantity is made available over the campaign days
+	 * @param items the prizes, in the order a draw's random number is mapped onto them
+	 */
+	public record Prizes(@NotNull @PositiveOrZero Integer noPrizeWeight, OutOfStock whenOutOfStock, Release release,
+			@NotEmpty List<@NotNull @Valid Prize> items) {
+
+		public Prizes {
+			whenOutOfStock = whenOutOfStock == null ? OutOfStock.DRAW_AGAIN : whenOutOfStock;
+			release = release == null ? Release.DAILY : release;
+			items = items == null ? List.of() : List.copyOf(items);
+		}
+	}
+
+	/** What a draw gets when it lands on a prize that has no unit available. */
+	public enum OutOfStock {
+
+		/** Such a draw is a no-prize ("谢谢参与"): prizes keep their weight while out of stock. */
+		NO_PRIZE,
+
+		/** The draw is made over the prizes still available: a prize out of stock drops out of the odds. */
+		DRAW_AGAIN
+
+	}
+
+	/** How a prize's quantity becomes available over the campaign. */
+	public enum Release {
+
+		/** Everything from the first day. */
+		ALL_AT_ONCE,
+
+		/**
+		 * Spread evenly over the campaign days (the remainder on the first days); units not won on a day roll over to
+		 * the next, so the prizes are not all gone on the first morning.
+		 */
+		DAILY
+
+	}
+
+	/**
+	 * A prize.
+	 *
+	 * @param id stable id, carried by DrawCompleted
+	 * @param name the name winners read (Chinese)
+	 * @param value what one unit is worth, in yuan (for the accounts and the winners list), or {@code null}
+	 * @param weight the prize's share of a draw
+	 * @param quantity units to give away in the campaign
+	 */
+	public record Prize(@NotBlank @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,39}") String id, @NotBlank String name,
+			@PositiveOrZero java.math.BigDecimal value, @Positive int weight, @PositiveOrZero int quantity) {
+	}
+
+	/**
+	 * When scoring holds an attempt for review instead of booking it.
+	 *
+	 * @param minAnsweringSeconds the least time a whole paper can honestly take; a paper answered faster is held
+	 * (shorter papers scale it down by their share of {@code questionsPerPaper})
+	 * @param burstSubmissions how many submissions one worker may make within {@code burstWindow}; more are a
+	 * burst, and the submissions beyond it are held
+	 * @param burstWindow the window bursts are counted in
+	 */
+	public record Review(@NotNull @PositiveOrZero Integer minAnsweringSeconds, @NotNull @Positive Integer burstSubmissions,
+			@NotNull java.time.Duration burstWindow) {
+
+		/** 20 seconds for a paper (2 s a question), more than 2 submissions in 10 minutes. */
+		public static final Review DEFAULTS = new Review(20, 2, java.time.Duration.ofMinutes(10));
 	}
 }

@@ -114,6 +114,14 @@ final class CampaignLoader {
 		if (!duplicates.isEmpty()) {
 			problems.add("unions: ids used more than once: " + duplicates);
 		}
+		if (definition.prizes() != null) {
+			Set<String> prizes = new java.util.HashSet<>();
+			definition.prizes()
+				.items()
+				.stream()
+				.filter(prize -> !prizes.add(prize.id()))
+				.forEach(prize -> problems.add("prizes.items: id '" + prize.id() + "' used more than once"));
+		}
 		if (definition.totals() != null) {
 			int organisations = definition.unions().stream().mapToInt(CampaignDefinition.Union::targetOrganisations).sum();
 			int workers = definition.unions().stream().mapToInt(CampaignDefinition.Union::targetWorkers).sum();

@@ -89,7 +89,7 @@ class OutboxIntegrationTests {
 
 	private static PointsAwarded points(UUID worker, int total) {
 		return new PointsAwarded(UUID.randomUUID(), Instant.now(), "demo", PointsAwarded.SCHEMA_VERSION, worker,
-				UUID.randomUUID(), java.time.LocalDate.now(), 1, total, total / 10);
+				UUID.randomUUID(), java.time.LocalDate.now(), 1, total, total / 10, (long) total, null);
 	}
 
 	/** Reads the topic from the start until {@code expected} records keyed by the worker arrived. */

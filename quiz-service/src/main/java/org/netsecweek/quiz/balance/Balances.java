@@ -19,20 +19,32 @@ public class Balances {
 	}
 
 	/**
-	 * Takes the announced total (scoring-service announces each attempt once; the inbox applies each event once). Totals only grow, so the larger value is the newer one: a reordered or repeated
-	 * event never moves the balance back.
+	 * Takes the announced total (the inbox applies each event once). An event with a sequence sets the balance when
+	 * it is newer than the one applied, so a reordered event never moves it back and an adjustment may lower it; a
+	 * schema-1 event (no sequence; totals only grew) keeps the larger figures. Adjustments are not attempts, so
+	 * they leave the count of booked attempts alone.
 	 */
 	Mono<Void> apply(PointsAwarded points) {
-		return db.sql("INSERT INTO balance (campaign_id, worker_id, total, draws_earned, booked_attempts) VALUES (:campaign, "
-				+ ":worker, :total, :draws, 1) ON CONFLICT (campaign_id, worker_id) DO UPDATE SET "
-				+ "total = GREATEST(balance.total, EXCLUDED.total), "
-				+ "draws_earned = GREATEST(balance.draws_earned, EXCLUDED.draws_earned), "
-				+ "booked_attempts = balance.booked_attempts + 1, updated_at = now()")
+		boolean sequenced = points.sequence() != null;
+		String newer = "balance.points_sequence < EXCLUDED.points_sequence";
+		var upsert = db.sql("INSERT INTO balance (campaign_id, worker_id, total, draws_earned, booked_attempts, "
+				+ "points_sequence) VALUES (:campaign, :worker, :total, :draws, :booked, :sequence) "
+				+ "ON CONFLICT (campaign_id, worker_id) DO UPDATE SET "
+				+ (sequenced
+						? "total = CASE WHEN " + newer + " THEN EXCLUDED.total ELSE balance.total END, "
+								+ "draws_earned = CASE WHEN " + newer + " THEN EXCLUDED.draws_earned "
+								+ "ELSE balance.draws_earned END, "
+								+ "points_sequence = GREATEST(balance.points_sequence, EXCLUDED.points_sequence), "
+						: "total = GREATEST(balance.total, EXCLUDED.total), "
+								+ "draws_earned = GREATEST(balance.draws_earned, EXCLUDED.draws_earned), ")
+				+ "booked_attempts = balance.booked_attempts + EXCLUDED.booked_attempts, updated_at = now()")
 			.bind("campaign", points.campaignId())
 			.bind("worker", points.workerId())
 			.bind("total", points.newTotal())
 			.bind("draws", points.drawsEarned())
-			.then();
+			.bind("booked", points.adjustmentId() != null ? 0 : 1)
+			.bind("sequence", sequenced ? points.sequence() : 0L);
+		return upsert.then();
 	}
 
 	/** The worker's balance in a campaign; zeros before their first points. */

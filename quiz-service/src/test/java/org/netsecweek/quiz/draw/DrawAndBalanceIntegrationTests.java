@@ -129,7 +129,7 @@ class DrawAndBalanceIntegrationTests {
 
 		new KafkaProbe(bootstrapServers).send(topics.topic(Topics.POINTS_AWARDED), phone.id.toString(),
 				json.writeValueAsString(new PointsAwarded(UUID.randomUUID(), Instant.now(), "demo", 1, phone.id,
-						UUID.fromString(attemptId), LocalDate.now(), 0, 0, 0)));
+						UUID.fromString(attemptId), LocalDate.now(), 0, 0, 0, null, null)));
 
 		await().atMost(Duration.ofSeconds(30))
 			.until(() -> !phone.get("/api/balance").get("pointsProcessing").asBoolean());
@@ -169,6 +169,6 @@ class DrawAndBalanceIntegrationTests {
 
 	private String points(UUID worker, int total, int draws) {
 		return json.writeValueAsString(new PointsAwarded(UUID.randomUUID(), Instant.now(), "demo", 1, worker,
-				UUID.randomUUID(), LocalDate.now(), 1, total, draws));
+				UUID.randomUUID(), LocalDate.now(), 1, total, draws, null, null));
 	}
 }

@@ -83,7 +83,7 @@ class WinnersIntegrationTests {
 	private Phone win(Phone phone) {
 		KafkaProbe kafka = new KafkaProbe(bootstrapServers);
 		kafka.send(topics.topic(Topics.POINTS_AWARDED), phone.id.toString(), json.writeValueAsString(new PointsAwarded(
-				UUID.randomUUID(), Instant.now(), "demo", 1, phone.id, UUID.randomUUID(), LocalDate.now(), 10, 10, 1)));
+				UUID.randomUUID(), Instant.now(), "demo", 1, phone.id, UUID.randomUUID(), LocalDate.now(), 10, 10, 1, 1L, null)));
 		await().atMost(Duration.ofSeconds(30)).until(() -> phone.get("/api/balance").get("drawsAvailable").asInt() == 1);
 		String drawId = Phone.read(phone.draw(1).expectStatus().isAccepted().expectBody().returnResult()
 			.getResponseBody()).get("drawId").asString();

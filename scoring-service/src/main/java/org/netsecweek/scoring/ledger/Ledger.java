@@ -15,6 +15,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Component;
 
 /**
@@ -132,17 +133,28 @@ class Ledger {
 	}
 
 	private Mono<Void> addToTotal(AnswerSubmitted answer, int points, CampaignDefinition campaign) {
-		return db.sql("INSERT INTO points_total (campaign_id, worker_id, total) VALUES (:campaign, :worker, :points) "
+		return db.sql("INSERT INTO points_total (campaign_id, worker_id, total, sequence, union_id, org_id) "
+				+ "VALUES (:campaign, :worker, :points, 1, :union, :org) "
 				+ "ON CONFLICT (campaign_id, worker_id) DO UPDATE SET total = points_total.total + EXCLUDED.total, "
-				+ "updated_at = now() RETURNING total")
+				+ "sequence = points_total.sequence + 1, union_id = EXCLUDED.union_id, org_id = EXCLUDED.org_id, "
+				+ "updated_at = now() RETURNING total, sequence")
 			.bind("campaign", answer.campaignId())
+			.bind("union", Parameter.fromOrEmpty(answer.unionId(), String.class))
+			.bind("org", Parameter.fromOrEmpty(answer.orgId(), String.class))
 			.bind("worker", answer.workerId())
 			.bind("points", points)
-			.map(row -> row.get("total", Integer.class))
+			.map(row -> new Total(row.get("total", Integer.class), row.get("sequence", Long.class)))
 			.one()
+			.flatMap(total -> db.sql("UPDATE ledger_entry SET total_after = :total, sequence = :sequence "
+					+ "WHERE attempt_id = :attempt")
+				.bind("total", total.points())
+				.bind("sequence", total.sequence())
+				.bind("attempt", answer.attemptId())
+				.then()
+				.thenReturn(total))
 			.flatMap(total -> outbox.append(new PointsAwarded(UUID.randomUUID(), clock.instant(), answer.campaignId(),
 					PointsAwarded.SCHEMA_VERSION, answer.workerId(), answer.attemptId(), answer.campaignDay(), points,
-					total, campaign.rules().drawsEarned(total))))
+					total.points(), campaign.rules().drawsEarned(total.points()), total.sequence(), null)))
 			.doOnSuccess(done -> meters.counter("points.booked", "campaign", answer.campaignId()).increment(points));
 	}
 
@@ -167,5 +179,9 @@ class Ledger {
 			.bind("attempt", answer.attemptId())
 			.bind("reason", reason)
 			.then();
+	}
+
+	/** A worker's total after a change, and the change's sequence number. */
+	private record Total(int points, long sequence) {
 	}
 }
