@@ -1,29 +1,22 @@
 package org.netsecweek.scoring.adjustment;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
-import org.netsecweek.events.EventFixtures;
 import org.netsecweek.events.Topics;
-import org.netsecweek.events.quiz.AnswerSubmitted;
 import org.netsecweek.infra.Concurrently;
 import org.netsecweek.infra.KafkaProbe;
 import org.netsecweek.platform.outbox.OutboxSettings;
-import org.netsecweek.platform.security.Caller;
 import org.netsecweek.platform.security.Role;
 import org.netsecweek.platform.security.Tokens;
 import org.netsecweek.scoring.ScoringIntegrationTest;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
+import org.netsecweek.scoring.TestLedger;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -34,8 +27,6 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 /** Adjustments against the real broker and database: the worker's points arrive as events, as in production. */
 @ScoringIntegrationTest
 class AdjustmentIntegrationTests {
-
-	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	@Autowired
 	DatabaseClient db;
@@ -142,28 +133,6 @@ class AdjustmentIntegrationTests {
 			.block()).isEqualTo("7/7");
 	}
 
-	/** A worker of {@code union} whose papers booked {@code points} and who used {@code draws} draws, via Kafka. */
-	private UUID workerWith(String union, int points, int draws) {
-		UUID worker = UUID.randomUUID();
-		KafkaProbe kafka = new KafkaProbe(bootstrapServers);
-		int day = 5;
-		for (int left = points; left > 0; left -= 10, day++) {
-			AnswerSubmitted answer = new AnswerSubmitted(UUID.randomUUID(), Instant.now(), "hlj-2022", 1, worker,
-					UUID.randomUUID(), union, union + "-0001", LocalDate.of(2022, 9, day), List.of(),
-					Math.min(left, 10), 10, 90_000);
-			kafka.send(topics.topic(Topics.ANSWER_SUBMITTED), worker.toString(), JSON.writeValueAsString(answer));
-		}
-		for (int i = 0; i < draws; i++) {
-			ObjectNode draw = (ObjectNode) JSON.readTree(EventFixtures.bytes(EventFixtures.DRAW_COMPLETED));
-			draw.put("eventId", UUID.randomUUID().toString()).put("workerId", worker.toString())
-				.put("drawId", UUID.randomUUID().toString()).put("outcome", i % 2 == 0 ? "NO_PRIZE" : "PRIZE");
-			kafka.send(topics.topic(Topics.DRAW_COMPLETED), worker.toString(), JSON.writeValueAsString(draw));
-		}
-		await().atMost(Duration.ofSeconds(60)).until(() -> total(worker) == points
-				&& count("SELECT count(*) AS n FROM draw_spent WHERE worker_id = '" + worker + "'") == draws);
-		return worker;
-	}
-
 	private WebTestClient.ResponseSpec adjust(String token, UUID adjustment, UUID worker, int points, String reason) {
 		return web.post().uri("/api/admin/adjustments").headers(h -> h.setBearerAuth(token))
 			.contentType(MediaType.APPLICATION_JSON)
@@ -172,23 +141,27 @@ class AdjustmentIntegrationTests {
 			.exchange();
 	}
 
+	private UUID workerWith(String union, int points, int draws) {
+		return ledger().workerWith(union, points, draws);
+	}
+
 	private String admin(Role role, String union) {
-		return tokens.issue(new Caller(role == Role.PROVINCE_ADMIN ? "province" : "staff-" + union, role, union)).token();
+		return ledger().admin(role, union);
 	}
 
 	private String worker(UUID worker) {
-		return tokens.issue(new Caller(worker.toString(), Role.WORKER, null)).token();
+		return ledger().worker(worker);
 	}
 
 	private int total(UUID worker) {
-		return (int) count("SELECT total AS n FROM points_total WHERE worker_id = '" + worker + "'");
+		return ledger().total(worker);
 	}
 
 	private int ledgerSum(UUID worker) {
-		return (int) count("SELECT coalesce(sum(points), 0) AS n FROM ledger_entry WHERE worker_id = '" + worker + "'");
+		return ledger().ledgerSum(worker);
 	}
 
-	private long count(String sql) {
-		return db.sql(sql).map(row -> ((Number) row.get("n")).longValue()).one().blockOptional().orElse(0L);
+	private TestLedger ledger() {
+		return new TestLedger(db, topics, bootstrapServers, tokens);
 	}
 }
