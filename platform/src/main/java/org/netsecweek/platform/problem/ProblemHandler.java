@@ -14,6 +14,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.web.bind.support.WebExchangeBindException;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
@@ -51,6 +52,17 @@ public class ProblemHandler implements WebExceptionHandler {
 						String.valueOf(error.getDefaultMessage())))
 				.toList();
 			return new Problem(HttpStatus.BAD_REQUEST, "invalid-request", "请求内容有误", "请检查标出的字段后重新提交。")
+				.with(Map.of("errors", errors));
+		}
+		if (ex instanceof HandlerMethodValidationException invalid) {
+			List<Map<String, String>> errors = invalid.getParameterValidationResults()
+				.stream()
+				.flatMap(result -> result.getResolvableErrors()
+					.stream()
+					.map(error -> Map.of("field", String.valueOf(result.getMethodParameter().getParameterName()),
+							"message", String.valueOf(error.getDefaultMessage()))))
+				.toList();
+			return new Problem(HttpStatus.BAD_REQUEST, "invalid-request", "请求内容有误", "请检查标出的参数后重新提交。")
 				.with(Map.of("errors", errors));
 		}
 		if (ex instanceof ServerWebInputException input) {
