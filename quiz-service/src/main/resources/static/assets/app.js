@@ -44,7 +44,7 @@
   function signOut() {
     state.token = null;
     sessionStorage.removeItem('netsec-token');
-    ['balance', 'paper', 'result', 'register'].forEach(function (id) { show(id, false); });
+    ['balance', 'leaderboard', 'paper', 'result', 'register'].forEach(function (id) { show(id, false); });
     show('sign-in', true);
   }
 
@@ -203,6 +203,7 @@
     return api('GET', '/api/me').then(function (me) {
       if (!me.registered) { return showRegistration(); }
       refreshBalance();
+      loadBoard('union');
       return api('GET', '/api/attempts/today').then(showResult, function (error) {
         if (error.status === 404) { return loadPaper(); }
         message(error.message);
@@ -306,12 +307,54 @@
     }).catch(function (error) { message(error.message); });
   }
 
+  function boardLine(list, rank, who, value) {
+    var item = document.createElement('li');
+    [['rank', rank], ['who', who], ['value', value]].forEach(function (part) {
+      var span = document.createElement('span');
+      span.className = part[0];
+      span.textContent = part[1];
+      item.appendChild(span);
+    });
+    list.appendChild(item);
+  }
+
+  function loadBoard(scope) {
+    state.boardScope = scope || state.boardScope || 'union';
+    $('board-union').setAttribute('aria-pressed', String(state.boardScope === 'union'));
+    $('board-province').setAttribute('aria-pressed', String(state.boardScope === 'province'));
+    return api('GET', '/api/leaderboard?scope=' + state.boardScope).then(function (board) {
+      var list = $('board-entries');
+      list.innerHTML = '';
+      if (board.entries.length === 0) { list.innerHTML = '<li class="hint">还没有人上榜，快来答题吧！</li>'; }
+      board.entries.forEach(function (entry) {
+        boardLine(list, entry.rank, entry.name + (board.scope === 'province' ? '（' + entry.union + '）' : ''),
+          entry.points + ' 分');
+      });
+      $('board-me').textContent = board.me.rank ? '你在' + board.unionName + '排第 ' + board.me.rank + ' 名（' + board.me.points
+        + ' 分）' + (board.me.shown ? '' : '，你已选择不在榜上显示') : '答题得分后即可上榜。';
+      $('board-shown').checked = board.me.shown;
+      var averages = $('board-union-averages');
+      averages.innerHTML = '';
+      board.unions.forEach(function (union, i) {
+        boardLine(averages, i + 1, union.name, union.averagePoints + ' 分/人');
+      });
+      show('board-unions', board.unions.length > 0);
+      show('leaderboard', true);
+    }).catch(function (error) { message(error.message); });
+  }
+
+  function setShown() {
+    api('PUT', '/api/me/leaderboard', { shown: $('board-shown').checked }).then(function () { loadBoard(); })
+      .catch(function (error) { message(error.message); });
+  }
+
   // Points are booked by another service a moment after grading: poll briefly until they show.
   function waitForPoints(earned) {
     var before = state.balance ? state.balance.total : 0;
     var tries = 0;
     (function poll() {
       refreshBalance().then(function (balance) {
+        if (balance && !balance.pointsProcessing && balance.total >= before + earned) { loadBoard(); }
         if (balance && (balance.pointsProcessing || balance.total < before + earned)) {
           if (++tries < 30) {
             setTimeout(poll, 1000);
@@ -354,6 +397,9 @@
   $('union').addEventListener('change', loadOrganisations);
   $('submit-button').addEventListener('click', submit);
   $('draw-button').addEventListener('click', draw);
+  $('board-union').addEventListener('click', function () { loadBoard('union'); });
+  $('board-province').addEventListener('click', function () { loadBoard('province'); });
+  $('board-shown').addEventListener('change', setShown);
 
   var weChatCode = new URLSearchParams(location.search).get('code');
   loadCampaign().then(function () {

@@ -107,6 +107,12 @@ class H5JourneyBrowserTests {
 		assertThat(browser.findElements(By.cssSelector("#explanations .right"))).hasSize(10);
 		wait.until(d -> d.findElement(By.id("points")).getText().equals("10"));
 		assertThat(browser.findElement(By.id("draws-available")).getText()).isEqualTo("1");
+		wait.until(d -> d.findElement(By.id("board-me")).getText().matches("你在.+排第 \\d+ 名（10 分）"));
+		browser.findElement(By.id("board-province")).click();
+		wait.until(d -> d.findElement(By.id("board-unions")).isDisplayed()
+				&& d.findElement(By.id("board-union-averages")).getText().contains("分/人"));
+		browser.findElement(By.id("board-shown")).click();
+		wait.until(d -> d.findElement(By.id("board-me")).getText().endsWith("你已选择不在榜上显示"));
 
 		browser.findElement(By.id("draw-button")).click();
 		wait.until(d -> {
