@@ -3,7 +3,7 @@
   'use strict';
 
   var TYPE_NAMES = { SINGLE: '单选', MULTIPLE: '多选', TRUE_FALSE: '判断' };
-  var state = { token: sessionStorage.getItem('netsec-token'), paper: null, balance: null };
+  var state = { token: sessionStorage.getItem('netsec-token'), paper: null, balance: null, unions: {} };
 
   function $(id) { return document.getElementById(id); }
   function show(id, visible) { $(id).hidden = !visible; }
@@ -44,7 +44,7 @@
   function signOut() {
     state.token = null;
     sessionStorage.removeItem('netsec-token');
-    ['balance', 'leaderboard', 'paper', 'result', 'register'].forEach(function (id) { show(id, false); });
+    ['balance', 'leaderboard', 'paper', 'result', 'register', 'my-data'].forEach(function (id) { show(id, false); });
     show('sign-in', true);
   }
 
@@ -57,6 +57,7 @@
       showBrochure(campaign.brochure);
       $('union').innerHTML = '';
       campaign.unions.forEach(function (union) {
+        state.unions[union.id] = union.name;
         var option = document.createElement('option');
         option.value = union.id;
         option.textContent = union.name;
@@ -204,6 +205,7 @@
       if (!me.registered) { return showRegistration(); }
       refreshBalance();
       loadBoard('union');
+      show('my-data', true);
       return api('GET', '/api/attempts/today').then(showResult, function (error) {
         if (error.status === 404) { return loadPaper(); }
         message(error.message);
@@ -343,6 +345,43 @@
     }).catch(function (error) { message(error.message); });
   }
 
+  function showData() {
+    api('GET', '/api/me/data').then(function (data) {
+      var list = $('data-list');
+      list.innerHTML = '';
+      var draws = data.draws.filter(function (d) { return d.status === 'PRIZE'; }).length;
+      [['工会', data.unionId ? (state.unions[data.unionId] || data.unionId) : '未登记'],
+        ['基层组织', data.orgName || '未登记'],
+        ['姓名', data.name || '（未保存）'],
+        ['手机号', data.phone || '（未保存）'],
+        ['登录方式', [data.signInByPhone ? '手机号' : '', data.signInByWeChat ? '微信' : ''].filter(Boolean).join('、') || '无'],
+        ['同意的说明版本', data.consentVersion || '（未同意或已撤回）'],
+        ['登记时间', data.registeredAt ? new Date(data.registeredAt).toLocaleString('zh-CN') : '—'],
+        ['答题记录', data.attempts.length + ' 次'],
+        ['抽奖记录', data.draws.length + ' 次，中奖 ' + draws + ' 次'],
+        ['排行榜显示', data.onLeaderboard ? '显示（姓名部分隐藏）' : '不显示'],
+        ['编号', data.workerId]].forEach(function (pair) {
+        var term = document.createElement('dt');
+        term.textContent = pair[0];
+        var value = document.createElement('dd');
+        value.textContent = pair[1];
+        list.appendChild(term);
+        list.appendChild(value);
+      });
+      show('data-list', true);
+    }).catch(function (error) { message(error.message); });
+  }
+
+  function erase() {
+    if (!window.confirm('确定撤回同意并删除你的姓名和手机号吗？删除后未寄出的奖品将无法寄送。答题和抽奖记录以匿名编号保留用于统计。')) { return; }
+    api('DELETE', '/api/me').then(function (result) {
+      message(result.message);
+      ['balance', 'leaderboard', 'paper', 'result', 'my-data'].forEach(function (id) { show(id, false); });
+      show('data-list', false);
+      start();
+    }).catch(function (error) { message(error.message); });
+  }
+
   function setShown() {
     api('PUT', '/api/me/leaderboard', { shown: $('board-shown').checked }).then(function () { loadBoard(); })
       .catch(function (error) { message(error.message); });
@@ -400,6 +439,8 @@
   $('board-union').addEventListener('click', function () { loadBoard('union'); });
   $('board-province').addEventListener('click', function () { loadBoard('province'); });
   $('board-shown').addEventListener('change', setShown);
+  $('data-button').addEventListener('click', showData);
+  $('erase-button').addEventListener('click', erase);
 
   var weChatCode = new URLSearchParams(location.search).get('code');
   loadCampaign().then(function () {

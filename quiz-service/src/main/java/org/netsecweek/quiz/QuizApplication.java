@@ -1,9 +1,11 @@
 package org.netsecweek.quiz;
 
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
+@EnableScheduling
 @SpringBootApplication
 @ConfigurationPropertiesScan
 public class QuizApplication {

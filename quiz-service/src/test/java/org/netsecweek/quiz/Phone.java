@@ -41,7 +41,7 @@ public final class Phone {
 			.headers(h -> h.setBearerAuth(phone.token))
 			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(Map.of("unionId", unionId, "orgId", orgId, "name", "测试职工", "consent", true, "consentVersion",
-					"2022-1"))
+					"2022-2"))
 			.exchange()
 			.expectStatus()
 			.isOk();

@@ -19,7 +19,7 @@ public final class TestCampaigns {
 	public static CampaignDefinition withUnions(Union... unions) {
 		return new CampaignDefinition("test-week", "测试活动", "测试工会", "网络安全为人民，网络安全靠人民",
 				ZoneId.of("Asia/Shanghai"), LocalDate.of(2022, 9, 5), LocalDate.of(2022, 9, 11), null,
-				LocalDateTime.of(2022, 9, 12, 10, 0), new Rules(1, 1, 10, 10), List.of(unions), null, null, null, null, null);
+				LocalDateTime.of(2022, 9, 12, 10, 0), new Rules(1, 1, 10, 10), List.of(unions), null, null, null, null, null, null);
 	}
 
 	public static Union union(String id, String name, int targetOrganisations, int targetWorkers) {

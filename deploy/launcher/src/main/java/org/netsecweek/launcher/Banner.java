@@ -42,7 +42,7 @@ final class Banner {
 			.append("/api/sessions/phone -H 'Content-Type: application/json' -d '{\"phone\":\"13800138000\",\"code\":\"<code>\"}'\n");
 		text.append("  curl -s -X POST localhost:").append(quiz).append("/api/registration -H \"Authorization: Bearer $TOKEN\"")
 			.append(" -H 'Content-Type: application/json' -d '{\"unionId\":\"harbin\",\"orgId\":\"harbin-0001\",")
-			.append("\"name\":\"张三\",\"consent\":true,\"consentVersion\":\"2022-1\"}'\n");
+			.append("\"name\":\"张三\",\"consent\":true,\"consentVersion\":\"2022-2\"}'\n");
 		text.append("  curl -s localhost:").append(quiz).append("/api/papers/today -H \"Authorization: Bearer $TOKEN\"\n");
 		text.append("  curl -s -X POST localhost:").append(reporting)
 			.append("/api/sessions -H 'Content-Type: application/json' -d '{\"username\":\"province\",\"password\":\"")

@@ -137,6 +137,22 @@ class H5JourneyBrowserTests {
 		wait.until(d -> d.findElement(By.id("result")).isDisplayed());
 		assertThat(noHorizontalScroll()).as("the page fits a 320 px wide phone").isTrue();
 		screenshot("h5-320px.png");
+
+		// the worker's own copy of what is held, then withdrawing consent
+		browser.findElement(By.id("data-button")).click();
+		wait.until(d -> d.findElement(By.id("data-list")).getText().contains("张三明"));
+		browser.findElement(By.id("erase-button")).click();
+		wait.until(d -> {
+			try {
+				d.switchTo().alert().accept();
+				return true;
+			}
+			catch (org.openqa.selenium.NoAlertPresentException ex) {
+				return false;
+			}
+		});
+		wait.until(d -> d.findElement(By.id("message")).getText().startsWith("你的姓名和手机号已删除"));
+		wait.until(d -> d.findElement(By.id("register")).isDisplayed());
 	}
 
 	/** Saved under target/screenshots, a build artifact for a person to look at. */

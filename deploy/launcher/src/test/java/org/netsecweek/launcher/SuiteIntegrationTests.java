@@ -52,7 +52,7 @@ class SuiteIntegrationTests {
 			.get("token").asString();
 		quiz.post().uri("/api/registration").headers(h -> h.setBearerAuth(worker)).contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(Map.of("unionId", "qitaihe", "orgId", "qitaihe-0001", "name", "李四", "consent", true,
-					"consentVersion", "2022-1"))
+					"consentVersion", "2022-2"))
 			.exchange().expectStatus().isOk();
 		JsonNode paper = body(quiz.get().uri("/api/papers/today").headers(h -> h.setBearerAuth(worker)).exchange()
 			.expectStatus().isOk());

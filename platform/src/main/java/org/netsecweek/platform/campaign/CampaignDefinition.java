@@ -31,17 +31,19 @@ import jakarta.validation.constraints.PositiveOrZero;
  * @param prizes the prize pool the lottery stocks for this campaign, or {@code null} for none (every draw then lands
  * on no prize until an admin sets a pool)
  * @param review when scoring holds an attempt for review instead of booking it; defaults when absent
+ * @param privacy how long personal data is kept; defaults when absent
  */
 public record CampaignDefinition(@NotBlank @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,39}") String id,
 		@NotBlank String name, String organiser, @NotBlank String theme, @NotNull ZoneId timeZone,
 		@NotNull LocalDate startsOn, @NotNull LocalDate endsOn, @Valid ThemeDay themeDay,
 		@NotNull LocalDateTime reportDeadline, @NotNull @Valid Rules rules, @NotEmpty List<@NotNull @Valid Union> unions,
 		@Valid Totals totals, List<@NotNull @Valid Lesson> lessons, @Valid Brochure brochure, @Valid Prizes prizes,
-		@Valid Review review) {
+		@Valid Review review, @Valid Privacy privacy) {
 
 	public CampaignDefinition {
 		lessons = lessons == null ? List.of() : List.copyOf(lessons);
 		review = review == null ? Review.DEFAULTS : review;
+		privacy = privacy == null ? Privacy.DEFAULTS : privacy;
 	}
 
 	/** The lesson of a campaign day, if there is one. */
@@ -80,7 +82,7 @@ public record CampaignDefinition(@NotBlank @Pattern(regexp = "[a-z0-9][a-z0-9-]{
 			.toList();
 		return new CampaignDefinition(newId, newName, organiser, theme, timeZone, startsOn.plusDays(days),
 				endsOn.plusDays(days), movedThemeDay, reportDeadline.plusDays(days), rules, unions, totals, movedLessons,
-				brochure, prizes, review);
+				brochure, prizes, review, privacy);
 	}
 
 	/**
@@ -216,5 +218,22 @@ public record CampaignDefinition(@NotBlank @Pattern(regexp = "[a-z0-9][a-z0-9-]{
 
 		/** 20 seconds for a paper (2 s a question), more than 2 submissions in 10 minutes. */
 		public static final Review DEFAULTS = new Review(20, 2, java.time.Duration.ofMinutes(10));
+	}
+
+	/**
+	 * How long the campaign keeps personal data.
+	 *
+	 * @param contactRetentionDays days after the last campaign day that winners' and participants' names and phone
+	 * numbers are kept (for prize delivery); then they are erased, and only pseudonymous ids remain
+	 */
+	public record Privacy(@NotNull @PositiveOrZero Integer contactRetentionDays) {
+
+		/** 90 days, as the 2022 privacy notice promises. */
+		public static final Privacy DEFAULTS = new Privacy(90);
+
+		/** The first day on which the campaign's contact details must be gone. */
+		public LocalDate erasureDue(LocalDate endsOn) {
+			return endsOn.plusDays(1L + contactRetentionDays);
+		}
 	}
 }

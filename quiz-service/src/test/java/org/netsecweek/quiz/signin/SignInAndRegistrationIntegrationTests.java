@@ -119,14 +119,14 @@ class SignInAndRegistrationIntegrationTests {
 		String token = body(post("/api/sessions/wechat", Map.of("code", "bob")).expectStatus().isOk()).get("token").asString();
 
 		register(token, Map.of("unionId", "harbin", "orgId", "harbin-0001", "name", "王小二", "phone", first.number,
-				"consent", true, "consentVersion", "2022-1"))
+				"consent", true, "consentVersion", "2022-2"))
 			.expectStatus().isEqualTo(409)
 			.expectBody().jsonPath("$.code").isEqualTo("phone-already-registered");
 		register(token, Map.of("unionId", "harbin", "orgId", "harbin-0001", "name", "王小二", "phone", phone(),
-				"consent", true, "consentVersion", "2022-1"))
+				"consent", true, "consentVersion", "2022-2"))
 			.expectStatus().isOk();
 		register(token, Map.of("unionId", "harbin", "orgId", "harbin-0001", "name", "王小二", "phone", phone(),
-				"consent", true, "consentVersion", "2022-1"))
+				"consent", true, "consentVersion", "2022-2"))
 			.expectStatus().isEqualTo(409)
 			.expectBody().jsonPath("$.code").isEqualTo("already-registered");
 	}
@@ -135,15 +135,15 @@ class SignInAndRegistrationIntegrationTests {
 	void registrationNeedsConsentAndAnOrganisationOfTheUnion() {
 		String token = body(post("/api/sessions/wechat", Map.of("code", "carol")).expectStatus().isOk()).get("token").asString();
 		register(token, Map.of("unionId", "harbin", "orgId", "daqing-0001", "name", "李四", "phone", phone(),
-				"consent", true, "consentVersion", "2022-1"))
+				"consent", true, "consentVersion", "2022-2"))
 			.expectStatus().isBadRequest()
 			.expectBody().jsonPath("$.detail").isEqualTo("请选择所在工会名录中的基层工会组织。");
 		register(token, Map.of("unionId", "harbin", "orgId", "harbin-0001", "name", "李四", "phone", phone(),
-				"consent", false, "consentVersion", "2022-1"))
+				"consent", false, "consentVersion", "2022-2"))
 			.expectStatus().isBadRequest()
 			.expectBody().jsonPath("$.errors[0].message").isEqualTo("需要同意个人信息保护说明才能参加答题");
 		web.get().uri("/api/privacy-notice").exchange().expectStatus().isOk()
-			.expectBody().jsonPath("$.version").isEqualTo("2022-1");
+			.expectBody().jsonPath("$.version").isEqualTo("2022-2");
 	}
 
 	private WebTestClient.ResponseSpec register(String token, Object body) {
