@@ -1,0 +1,239 @@
+package org.netsecweek.bench;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.HdrHistogram.Histogram;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.r2dbc.core.DatabaseClient;
+
+/** The scenarios that drive the suite through the quiz API: journey, rush and draws. */
+final class Scenarios {
+
+	/** How often a waiting phone looks again (the page polls once a second; finer here, to measure). */
+	private static final Duration POLL = Duration.ofMillis(50);
+
+	private static final Duration GIVE_UP = Duration.ofSeconds(60);
+
+	private final Phones phones;
+
+	private final Map<String, List<String>> keys;
+
+	private final DatabaseClient quizDb;
+
+	private final java.util.function.Function<UUID, String> workerToken;
+
+	private final String consentVersion;
+
+	private final AtomicInteger phoneNumbers = new AtomicInteger();
+
+	/** Submissions answered 201, across scenarios: what the books must show. */
+	final AtomicLong accepted = new AtomicLong();
+
+	Scenarios(Phones phones, Map<String, List<String>> keys, DatabaseClient quizDb,
+			java.util.function.Function<UUID, String> workerToken, String consentVersion) {
+		this.phones = phones;
+		this.keys = keys;
+		this.quizDb = quizDb;
+		this.workerToken = workerToken;
+		this.consentVersion = consentVersion;
+	}
+
+	/** One phone's whole journey, each step recorded; the two end-to-end delays as their own steps. */
+	Mono<?> journey(Recordings rec, long intended) {
+		String phone = "139" + String.format("%08d", phoneNumbers.incrementAndGet());
+		return phones.signUp(phone, "harbin", "harbin-0001", consentVersion)
+			.doOnNext(token -> rec.record("1 sign-in + register", intended))
+			.flatMap(token -> timed(rec, "2 today's paper", phones.call("GET", "/api/papers/today", token, null, 200))
+				.flatMap(paper -> timed(rec, "3 submit", phones.call("POST", "/api/attempts", token,
+						Map.of("answers", Phones.answers(paper, keys)), 201)))
+				.doOnNext(graded -> accepted.incrementAndGet())
+				.flatMap(graded -> {
+					long submitted = System.nanoTime();
+					int points = graded.get("pointsEarned").asInt();
+					return until(() -> phones.call("GET", "/api/balance", token, null, 200),
+							balance -> !balance.get("pointsProcessing").asBoolean()
+									&& balance.get("total").asInt() >= points)
+						.doOnNext(balance -> rec.record("4 submit → points visible", submitted));
+				})
+				.flatMap(balance -> balance.get("drawsAvailable").asInt() < 1 ? Mono.just(balance)
+						: timed(rec, "5 draw request",
+								phones.call("POST", "/api/draws", token, Map.of("drawNumber", 1), 202))
+							.flatMap(draw -> {
+								long requested = System.nanoTime();
+								return until(() -> phones.call("GET", "/api/draws/" + draw.get("drawId").asString(),
+										token, null, 200), result -> !result.get("status").asString().equals("PENDING"))
+									.doOnNext(result -> rec.record("6 draw → outcome", requested));
+							})))
+			.doOnSuccess(done -> rec.record("journey", intended))
+			.doOnError(error -> {
+				rec.error("journey");
+				if (rec.errors("journey") <= 3) {
+					System.out.println("\n  journey failed: " + error.getMessage());
+				}
+			});
+	}
+
+	/**
+	 * The morning burst: submissions at a rate that steps up until a step's p99 passes 100 ms or a request fails.
+	 * Workers are prepared first (registered in the database, tokens issued, papers fetched), not measured.
+	 */
+	RushResult rush(BenchOptions options) {
+		List<RushStep> steps = new ArrayList<>();
+		List<Prepared> submitted = new ArrayList<>();
+		int held = 0;
+		for (int rate = options.rushStart(); rate <= options.rushMax(); rate += options.rushStep()) {
+			// each step's workers are prepared just before it, so a run stops preparing where the suite stops keeping up
+			List<Prepared> workers = prepare((int) (rate * options.rushStepDuration().toSeconds()), rate + "/s");
+			AtomicInteger next = new AtomicInteger();
+			Recordings rec = new Recordings();
+			rec.start();
+			OpenLoad.Outcome outcome = OpenLoad.run("rush " + rate + "/s", rate, options.rushStepDuration(),
+					Duration.ofSeconds(30), intended -> {
+						Prepared worker = workers.get(Math.min(next.getAndIncrement(), workers.size() - 1));
+						return phones.call("POST", "/api/attempts", worker.token(),
+								Map.of("answers", Phones.answers(worker.paper(), keys)), 201)
+							.doOnNext(graded -> {
+								accepted.incrementAndGet();
+								rec.record("submit", intended);
+							})
+							.doOnError(error -> rec.error("submit"));
+					});
+			rec.stop();
+			submitted.addAll(workers.subList(0, next.get()));
+			Histogram h = rec.total("submit");
+			RushStep step = new RushStep(rate, outcome.done() / outcome.seconds(), h.getValueAtPercentile(50) / 1000.0,
+					h.getValueAtPercentile(99) / 1000.0, h.getMaxValue() / 1000.0, outcome.failed() + outcome.unfinished());
+			steps.add(step);
+			System.out.printf("    %5d/s offered: %.0f/s done, p50 %.1f ms, p99 %.1f ms, failed %d%n", rate,
+					step.achieved(), step.p50(), step.p99(), step.failed());
+			if (step.p99() > 100 || step.failed() > 0) {
+				break;
+			}
+			held = rate;
+		}
+		return new RushResult(held, steps, submitted);
+	}
+
+	/**
+	 * Draws as fast as the lottery takes them: every worker given gets one draw request at once (open model at
+	 * {@code rate}); the figure is draws completed (by lottery-service) per second from the first request to the last
+	 * outcome.
+	 */
+	DrawResult draws(List<Prepared> workers, int rate, Recordings rec, DatabaseClient lotteryDb) {
+		List<String> tokens = workers.stream().map(Prepared::token).toList();
+		AtomicInteger next = new AtomicInteger();
+		long before = completedDraws(lotteryDb);
+		long start = System.nanoTime();
+		rec.start();
+		OpenLoad.Outcome outcome = OpenLoad.run("draws " + workers.size(), rate,
+				Duration.ofMillis(1000L * workers.size() / rate), Duration.ofSeconds(60),
+				intended -> phones.call("POST", "/api/draws", tokens.get(next.getAndIncrement()), Map.of("drawNumber", 1), 202)
+					.doOnNext(draw -> rec.record("draw request", intended))
+					.doOnError(error -> {
+						rec.error("draw request");
+						if (rec.errors("draw request") <= 3) {
+							System.out.println("\n  draw request failed: " + error.getMessage());
+						}
+					}));
+		long requested = outcome.done() - outcome.failed();
+		long deadline = System.nanoTime() + GIVE_UP.toNanos() * 3;
+		long completed = 0;
+		while (System.nanoTime() < deadline) {
+			completed = completedDraws(lotteryDb) - before;
+			if (completed >= requested) {
+				break;
+			}
+			java.util.concurrent.locks.LockSupport.parkNanos(20_000_000);
+		}
+		double seconds = (System.nanoTime() - start) / 1e9;
+		rec.stop();
+		return new DrawResult(requested, completed, seconds, completed / seconds);
+	}
+
+	/**
+	 * Workers ready to submit: registered rows in the quiz database (harbin, harbin-0001), a token each, today's
+	 * paper fetched. Setup, not measured.
+	 */
+	List<Prepared> prepare(int count, String label) {
+		long start = System.nanoTime();
+		List<UUID> ids = quizDb.sql("INSERT INTO worker (id, union_id, org_id, consent_version, registered_at) "
+				+ "SELECT gen_random_uuid(), 'harbin', 'harbin-0001', :consent, now() FROM generate_series(1, :n) RETURNING id")
+			.bind("consent", consentVersion)
+			.bind("n", count)
+			.map(row -> row.get("id", UUID.class))
+			.all()
+			.collectList()
+			.block(Duration.ofMinutes(5));
+		AtomicInteger fetched = new AtomicInteger();
+		List<Prepared> prepared = Flux.fromIterable(ids)
+			.flatMapSequential(id -> {
+				String token = workerToken.apply(id);
+				return phones.call("GET", "/api/papers/today", token, null, 200)
+					.map(paper -> new Prepared(id, token, paper))
+					.doOnNext(p -> {
+						int n = fetched.incrementAndGet();
+						if (n % 1000 == 0 || n == count) {
+							System.out.printf("\r  preparing %s workers: %d/%d papers fetched   ", label, n, count);
+						}
+					});
+			}, 64)
+			.collectList()
+			.block(Duration.ofMinutes(15));
+		System.out.printf("\r  prepared %d %s workers in %.1f s (not measured)          %n", count, label,
+				(System.nanoTime() - start) / 1e9);
+		return prepared;
+	}
+
+	/** Submits every prepared worker's right answers (setup for the draws scenario). */
+	void submitAll(List<Prepared> workers) {
+		Flux.fromIterable(workers)
+			.flatMap(worker -> phones.call("POST", "/api/attempts", worker.token(),
+					Map.of("answers", Phones.answers(worker.paper(), keys)), 201)
+				.doOnNext(graded -> accepted.incrementAndGet()), 64)
+			.blockLast(Duration.ofMinutes(10));
+	}
+
+	private static long completedDraws(DatabaseClient lotteryDb) {
+		return lotteryDb.sql("SELECT count(*) AS n FROM draw WHERE status <> 'PENDING'")
+			.map(row -> row.get("n", Long.class))
+			.one()
+			.block();
+	}
+
+	private static Mono<JsonNode> timed(Recordings rec, String step, Mono<JsonNode> call) {
+		return Mono.defer(() -> {
+			long start = System.nanoTime();
+			return call.doOnNext(result -> rec.record(step, start)).doOnError(error -> rec.error(step));
+		});
+	}
+
+	private static Mono<JsonNode> until(java.util.function.Supplier<Mono<JsonNode>> look,
+			java.util.function.Predicate<JsonNode> done) {
+		return Mono.defer(look)
+			.flatMap(result -> done.test(result) ? Mono.just(result) : Mono.empty())
+			.repeatWhenEmpty(attempts -> attempts.delayElements(POLL))
+			.timeout(GIVE_UP);
+	}
+
+	record Prepared(UUID id, String token, JsonNode paper) {
+	}
+
+	record RushStep(int offered, double achieved, double p50, double p99, double max, long failed) {
+	}
+
+	/** @param held the highest offered rate whose step kept p99 ≤ 100 ms without a failure */
+	record RushResult(int held, List<RushStep> steps, List<Prepared> submitted) {
+	}
+
+	record DrawResult(long requested, long completed, double seconds, double perSecond) {
+	}
+}
