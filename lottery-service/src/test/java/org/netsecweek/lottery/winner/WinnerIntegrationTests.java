@@ -182,6 +182,18 @@ class WinnerIntegrationTests {
 		assertThat(output.getAll()).contains("handed over by daqing-staff").doesNotContain(code);
 	}
 
+	@Test
+	void theApiDescriptionDocumentsTheAdminEndpointsAndTheirProblems() {
+		web.get().uri("/v3/api-docs").exchange()
+			.expectStatus().isOk()
+			.expectBody()
+			.jsonPath("$.paths['/api/admin/winners'].get.responses['403']").exists()
+			.jsonPath("$.paths['/api/admin/winners/{drawId}/delivery'].post.responses['404'].content['application/problem+json']").exists()
+			.jsonPath("$.paths['/api/admin/redemptions'].post.responses['404']").exists()
+			.jsonPath("$.paths['/api/admin/prizes/{campaignId}'].put.responses['409']").exists()
+			.jsonPath("$.paths['/api/admin/prizes/{campaignId}'].put.responses['400']").exists();
+	}
+
 	/** A worker of the union draws once in the campaign, where every draw wins; returns the draw id. */
 	private UUID win(String union) {
 		UUID worker = UUID.randomUUID();
