@@ -61,7 +61,7 @@ class DrawLogIntegrationTests {
 			assertThat(entry.get("seq")).isEqualTo(++seq);
 			assertThat(entry.get("previous_hash")).isEqualTo(previous);
 			String prizeId = entry.get("prize_id") == null ? "" : (String) entry.get("prize_id");
-			assertThat(entry.get("day")).isEqualTo(1);
+			assertThat((Integer) entry.get("day")).isPositive(); // 1, unless the test runs across midnight in Harbin
 			String hash = TestProofs.sha256Hex(String.join("|", previous, entry.get("draw_id").toString(),
 					(String) entry.get("draw_hmac"), (String) entry.get("outcome"), prizeId, entry.get("day").toString()));
 			assertThat(entry.get("hash")).isEqualTo(hash);
