@@ -11,12 +11,10 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.netsecweek.platform.campaign.Campaigns;
-import org.netsecweek.platform.problem.DomainProblem;
 import org.netsecweek.platform.security.Caller;
 import org.netsecweek.platform.security.Role;
 import reactor.core.publisher.Mono;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -64,8 +62,7 @@ class WinnerController {
 			return Mono.error(new OtherUnion());
 		}
 		if (page < 0 || size < 1 || size > 200) {
-			return Mono.error(new DomainProblem(HttpStatus.BAD_REQUEST, "invalid-page", "分页参数有误",
-					"page 从 0 开始，size 为 1 到 200 (page from 0, size 1–200)。"));
+			return Mono.error(new InvalidPage());
 		}
 		return Mono.zip(winners.page(campaign, union, page, size).collectList(), winners.count(campaign, union))
 			.map(found -> new WinnerPage(campaign, union, page, size, found.getT2(), found.getT1()));

@@ -100,7 +100,8 @@ class WinnerIntegrationTests {
 			.jsonPath("$.total").value(total -> assertThat(((Number) total).longValue()).isGreaterThanOrEqualTo(1));
 		web.get().uri("/api/admin/winners?campaignId=winners&size=0").headers(h -> h.setBearerAuth(provinceAdmin()))
 			.exchange()
-			.expectStatus().isBadRequest();
+			.expectStatus().isBadRequest()
+			.expectBody().jsonPath("$.code").isEqualTo("invalid-page");
 		web.get().uri("/api/admin/winners?campaignId=winners").headers(h -> h.setBearerAuth(worker()))
 			.exchange()
 			.expectStatus().isForbidden();
