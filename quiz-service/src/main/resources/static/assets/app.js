@@ -123,6 +123,22 @@
       won.forEach(function (draw) {
         var item = document.createElement('li');
         item.textContent = draw.prizeName + '（第' + draw.drawNumber + '次抽奖）';
+        if (draw.redemptionCode) {
+          var code = document.createElement('div');
+          code.className = 'redemption';
+          var label = document.createElement('span');
+          label.textContent = '兑奖码：';
+          var value = document.createElement('strong');
+          value.className = 'code';
+          value.textContent = draw.redemptionCode;
+          code.appendChild(label);
+          code.appendChild(value);
+          var hint = document.createElement('p');
+          hint.className = 'hint';
+          hint.textContent = '领奖时请向工会工作人员出示此兑奖码，请勿告诉他人。';
+          item.appendChild(code);
+          item.appendChild(hint);
+        }
         list.appendChild(item);
       });
     });

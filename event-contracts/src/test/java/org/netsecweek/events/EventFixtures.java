@@ -22,7 +22,11 @@ public final class EventFixtures {
 
 	public static final String DRAW_REQUESTED = "draw-requested.json";
 
+	/** A DrawCompleted of a prize, with its redemption code (schema 2). */
 	public static final String DRAW_COMPLETED = "draw-completed.json";
+
+	/** A DrawCompleted as schema 1 wrote it, without {@code redemptionCode}. */
+	public static final String DRAW_COMPLETED_V1 = "draw-completed-v1.json";
 
 	private EventFixtures() {
 	}

@@ -28,7 +28,7 @@ class EventRoundTripTests {
 				Arguments.of(EventFixtures.POINTS_AWARDED, PointsAwarded.class, Topics.POINTS_AWARDED, 2),
 				Arguments.of(EventFixtures.POINTS_AWARDED_ADJUSTMENT, PointsAwarded.class, Topics.POINTS_AWARDED, 2),
 				Arguments.of(EventFixtures.DRAW_REQUESTED, DrawRequested.class, Topics.DRAW_REQUESTED, 1),
-				Arguments.of(EventFixtures.DRAW_COMPLETED, DrawCompleted.class, Topics.DRAW_COMPLETED, 1));
+				Arguments.of(EventFixtures.DRAW_COMPLETED, DrawCompleted.class, Topics.DRAW_COMPLETED, 2));
 	}
 
 	@ParameterizedTest
@@ -65,6 +65,23 @@ class EventRoundTripTests {
 		assertThat(event.sequence()).isNull();
 		assertThat(event.adjustmentId()).isNull();
 		assertThat(event.newTotal()).isEqualTo(12);
+	}
+
+	@Test
+	void readsASchemaOneDrawCompletedWithoutRedemptionCode() {
+		DrawCompleted event = json.readValue(EventFixtures.bytes(EventFixtures.DRAW_COMPLETED_V1), DrawCompleted.class);
+
+		assertThat(event.schemaVersion()).isEqualTo(1);
+		assertThat(event.outcome()).isEqualTo(DrawOutcome.PRIZE);
+		assertThat(event.redemptionCode()).isNull();
+	}
+
+	@Test
+	void readsTheRedemptionCodeButNeverPrintsIt() {
+		DrawCompleted event = json.readValue(EventFixtures.bytes(EventFixtures.DRAW_COMPLETED), DrawCompleted.class);
+
+		assertThat(event.redemptionCode()).isEqualTo("K7MQ2XW9PH");
+		assertThat(event.toString()).doesNotContain("K7MQ2XW9PH").contains("redemptionCode=(hidden)");
 	}
 
 	@Test

@@ -8,8 +8,9 @@ import java.util.UUID;
 
 /**
  * The hash of a draw log entry, shared by the writer ({@link DrawLog}) and the verifier ({@link DrawVerification}):
- * {@code hex SHA-256(UTF-8 of previousHash|drawId|drawHmac|outcome|prizeId)}, an empty prize id for no prize and
- * {@link #GENESIS} before a campaign's first entry.
+ * {@code hex SHA-256(UTF-8 of previousHash|drawId|drawHmac|outcome|prizeId|day)}, an empty prize id for no prize,
+ * the campaign day as a decimal number, and {@link #GENESIS} before a campaign's first entry. An entry logged before
+ * days were (day {@code null}) hashes without {@code |day}.
  */
 final class ChainHash {
 
@@ -18,9 +19,9 @@ final class ChainHash {
 	private ChainHash() {
 	}
 
-	static String of(String previousHash, UUID drawId, String drawHmac, String outcome, String prizeId) {
+	static String of(String previousHash, UUID drawId, String drawHmac, String outcome, String prizeId, Integer day) {
 		String text = String.join("|", previousHash, String.valueOf(drawId), drawHmac, outcome,
-				prizeId == null ? "" : prizeId);
+				prizeId == null ? "" : prizeId) + (day == null ? "" : "|" + day);
 		try {
 			return HexFormat.of()
 				.formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));

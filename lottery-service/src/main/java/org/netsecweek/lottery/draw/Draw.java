@@ -15,10 +15,12 @@ import org.netsecweek.lottery.prize.Prize;
  *
  * @param receivedAt when this service first saw the request; a pending draw expires counted from here
  * @param rejectionReason {@link #CAMPAIGN_CLOSED}, {@link #NO_ENTITLEMENT} or {@link #PRIZE_CAP_REACHED} when rejected
+ * @param redemptionCode the code the winner shows to collect the prize, for a {@code PRIZE} only: a bearer secret,
+ * left out of {@link #toString()}
  */
 record Draw(UUID drawId, String campaignId, UUID workerId, int drawNumber, String unionId, String orgId,
 		Instant requestedAt, Instant receivedAt, DrawOutcome outcome, String prizeId, String prizeName,
-		String rejectionReason, Proof proof, Instant completedAt) {
+		String rejectionReason, Proof proof, Instant completedAt, String redemptionCode) {
 
 	static final String CAMPAIGN_CLOSED = "campaign-closed";
 
@@ -29,7 +31,7 @@ record Draw(UUID drawId, String campaignId, UUID workerId, int drawNumber, Strin
 	static Draw requested(DrawRequested request, Instant receivedAt) {
 		return new Draw(request.drawId(), request.campaignId(), request.workerId(), request.drawNumber(),
 				request.unionId(), request.orgId(), request.occurredAt(), receivedAt, null, null, null, null,
-				Proof.NONE, null);
+				Proof.NONE, null, null);
 	}
 
 	boolean isPending() {
@@ -40,18 +42,24 @@ record Draw(UUID drawId, String campaignId, UUID workerId, int drawNumber, Strin
 		return isPending() ? "PENDING" : outcome.name();
 	}
 
-	/** The draw took place and landed on {@code prize}, or on no prize when it is {@code null}. */
-	Draw performed(Prize prize, Proof proof, Instant at) {
+	/**
+	 * The draw took place and landed on {@code prize} (to be collected with {@code redemptionCode}), or on no prize
+	 * when it is {@code null}.
+	 */
+	Draw performed(Prize prize, String redemptionCode, Proof proof, Instant at) {
 		requirePending();
+		if ((prize == null) != (redemptionCode == null)) {
+			throw new IllegalArgumentException("A prize, and only a prize, comes with a redemption code");
+		}
 		return new Draw(drawId, campaignId, workerId, drawNumber, unionId, orgId, requestedAt, receivedAt,
 				prize == null ? DrawOutcome.NO_PRIZE : DrawOutcome.PRIZE, prize == null ? null : prize.id(),
-				prize == null ? null : prize.name(), null, proof, at);
+				prize == null ? null : prize.name(), null, proof, at, redemptionCode);
 	}
 
 	Draw rejected(String reason, Instant at) {
 		requirePending();
 		return new Draw(drawId, campaignId, workerId, drawNumber, unionId, orgId, requestedAt, receivedAt,
-				DrawOutcome.REJECTED, null, null, reason, Proof.NONE, at);
+				DrawOutcome.REJECTED, null, null, reason, Proof.NONE, at, null);
 	}
 
 	/**
@@ -64,7 +72,15 @@ record Draw(UUID drawId, String campaignId, UUID workerId, int drawNumber, Strin
 		}
 		UUID eventId = UUID.nameUUIDFromBytes(("draw-completed:" + drawId).getBytes(StandardCharsets.UTF_8));
 		return new DrawCompleted(eventId, completedAt, campaignId, DrawCompleted.SCHEMA_VERSION, workerId, drawId,
-				outcome, prizeId, prizeName, rejectionReason, proof.seedCommitment(), proof.drawHmac(), proof.logHash());
+				outcome, prizeId, prizeName, rejectionReason, proof.seedCommitment(), proof.drawHmac(), proof.logHash(),
+				redemptionCode);
+	}
+
+	@Override
+	public String toString() {
+		return "Draw[drawId=" + drawId + ", campaignId=" + campaignId + ", workerId=" + workerId + ", drawNumber="
+				+ drawNumber + ", status=" + status() + ", prizeId=" + prizeId + ", rejectionReason=" + rejectionReason
+				+ ", redemptionCode=" + (redemptionCode == null ? "null" : "(hidden)") + "]";
 	}
 
 	private void requirePending() {

@@ -40,15 +40,16 @@ class DrawController {
 	/**
 	 * @param status {@code PENDING} while waiting for an entitlement, then {@code PRIZE}, {@code NO_PRIZE} or
 	 * {@code REJECTED}
+	 * @param redemptionCode the code to show when collecting a prize (only the owner sees it)
 	 */
 	record DrawView(UUID drawId, String campaignId, int drawNumber, String status, String prizeId, String prizeName,
 			String rejectionReason, String seedCommitment, String drawHmac, String logHash, Instant requestedAt,
-			Instant completedAt) {
+			Instant completedAt, String redemptionCode) {
 
 		static DrawView of(Draw draw) {
 			return new DrawView(draw.drawId(), draw.campaignId(), draw.drawNumber(), draw.status(), draw.prizeId(),
 					draw.prizeName(), draw.rejectionReason(), draw.proof().seedCommitment(), draw.proof().drawHmac(),
-					draw.proof().logHash(), draw.requestedAt(), draw.completedAt());
+					draw.proof().logHash(), draw.requestedAt(), draw.completedAt(), draw.redemptionCode());
 		}
 	}
 }

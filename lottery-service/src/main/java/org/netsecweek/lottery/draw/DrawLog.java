@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 import org.netsecweek.events.lottery.DrawOutcome;
+import org.netsecweek.lottery.prize.DrawsBegun;
 import reactor.core.publisher.Mono;
 
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -12,11 +13,11 @@ import org.springframework.stereotype.Component;
 /**
  * The hash-chained log of performed draws, one chain per campaign. Each entry's hash covers the previous entry's
  * hash, so no entry can be changed, dropped or reordered without breaking every hash after it:
- * {@code hash = hex SHA-256(UTF-8 of previousHash|drawId|drawHmac|outcome|prizeId)}, with an empty prize id for no
- * prize and 64 zeros before the first entry.
+ * {@code hash = hex SHA-256(UTF-8 of previousHash|drawId|drawHmac|outcome|prizeId|day)}, with an empty prize id for
+ * no prize, the campaign day the draw was performed on, and 64 zeros before the first entry.
  */
 @Component
-class DrawLog {
+class DrawLog implements DrawsBegun {
 
 	static final String GENESIS = ChainHash.GENESIS;
 
@@ -28,7 +29,7 @@ class DrawLog {
 
 	/**
 	 * Locks the campaign's chain until the transaction ends. Every draw of the campaign queues here before it looks
-	 * at the stock, so a draw sees the stock its predecessors in the log left and extends the chain alone: the log
+	 * at the pool, so a draw sees the stock its predecessors in the log left and extends the chain alone: the log
 	 * order is the order the draws happened in, and replaying it reproduces every outcome.
 	 */
 	Mono<Head> lockHead(String campaignId) {
@@ -37,46 +38,75 @@ class DrawLog {
 			.bind("campaign", campaignId)
 			.bind("genesis", GENESIS)
 			.then()
-			.then(db.sql("SELECT last_seq, last_hash FROM draw_log_head WHERE campaign_id = :campaign FOR UPDATE")
+			.then(db.sql("SELECT last_seq, last_hash, last_day FROM draw_log_head WHERE campaign_id = :campaign "
+					+ "FOR UPDATE")
 				.bind("campaign", campaignId)
-				.map(row -> new Head(campaignId, row.get("last_seq", Long.class), row.get("last_hash", String.class)))
+				.map(row -> new Head(campaignId, row.get("last_seq", Long.class), row.get("last_hash", String.class),
+						row.get("last_day", Integer.class)))
 				.one());
+	}
+
+	@Override
+	public Mono<Boolean> lockAndCheck(String campaignId) {
+		return lockHead(campaignId).map(head -> head.lastSeq() > 0);
+	}
+
+	@Override
+	public Mono<Boolean> begun(String campaignId) {
+		return db.sql("SELECT last_seq FROM draw_log_head WHERE campaign_id = :campaign")
+			.bind("campaign", campaignId)
+			.map(row -> row.get("last_seq", Long.class) > 0)
+			.one()
+			.defaultIfEmpty(false);
 	}
 
 	/** Appends a performed draw after the locked head; emits the new entry's hash. */
 	Mono<String> append(Head head, Entry entry, Instant at) {
 		String hash = hash(head.lastHash(), entry);
 		var insert = db.sql("INSERT INTO draw_log (campaign_id, seq, draw_id, worker_id, draw_hmac, outcome, prize_id, "
-				+ "previous_hash, hash, logged_at) VALUES (:campaign, :seq, :drawId, :worker, :hmac, :outcome, :prizeId, "
-				+ ":previous, :hash, :at)")
+				+ "day, previous_hash, hash, logged_at) VALUES (:campaign, :seq, :drawId, :worker, :hmac, :outcome, "
+				+ ":prizeId, :day, :previous, :hash, :at)")
 			.bind("campaign", head.campaignId())
 			.bind("seq", head.lastSeq() + 1)
 			.bind("drawId", entry.drawId())
 			.bind("worker", entry.workerId())
 			.bind("hmac", entry.drawHmac())
 			.bind("outcome", entry.outcome().name())
+			.bind("day", entry.day())
 			.bind("previous", head.lastHash())
 			.bind("hash", hash)
 			.bind("at", at);
 		insert = entry.prizeId() == null ? insert.bindNull("prizeId", String.class) : insert.bind("prizeId", entry.prizeId());
 		return insert.then()
-			.then(db.sql("UPDATE draw_log_head SET last_seq = :seq, last_hash = :hash WHERE campaign_id = :campaign")
+			.then(db.sql("UPDATE draw_log_head SET last_seq = :seq, last_hash = :hash, last_day = :day "
+					+ "WHERE campaign_id = :campaign")
 				.bind("seq", head.lastSeq() + 1)
 				.bind("hash", hash)
+				.bind("day", entry.day())
 				.bind("campaign", head.campaignId())
 				.then())
 			.thenReturn(hash);
 	}
 
 	static String hash(String previousHash, Entry entry) {
-		return ChainHash.of(previousHash, entry.drawId(), entry.drawHmac(), entry.outcome().name(), entry.prizeId());
+		return ChainHash.of(previousHash, entry.drawId(), entry.drawHmac(), entry.outcome().name(), entry.prizeId(),
+				entry.day());
 	}
 
-	/** The end of a campaign's chain, locked by the current transaction. */
-	record Head(String campaignId, long lastSeq, String lastHash) {
+	/**
+	 * The end of a campaign's chain, locked by the current transaction.
+	 *
+	 * @param lastDay the campaign day of the last entry (0 before the first): the next entry's day is never earlier,
+	 * even if instances' clocks disagree around midnight
+	 */
+	record Head(String campaignId, long lastSeq, String lastHash, int lastDay) {
 	}
 
-	/** What an entry records of a performed draw. */
-	record Entry(UUID drawId, UUID workerId, String drawHmac, DrawOutcome outcome, String prizeId) {
+	/**
+	 * What an entry records of a performed draw.
+	 *
+	 * @param day the campaign day the draw was performed on (1 = the first day)
+	 */
+	record Entry(UUID drawId, UUID workerId, String drawHmac, DrawOutcome outcome, String prizeId, int day) {
 	}
 }

@@ -40,27 +40,29 @@ class DrawLogExports {
 				.map(prize -> new DrawLogExport.PoolPrize(prize.id(), prize.name(), prize.weight(), prize.quantity()))
 				.toList();
 			return entries(campaignId, head.lastSeq()).collectList()
-				.map(entries -> new DrawLogExport(campaignId, found.getT1().commitment(), pool.noPrizeWeight(), stock,
-						head.lastSeq(), head.lastHash(), entries));
+				.map(entries -> new DrawLogExport(campaignId, found.getT1().commitment(), pool.noPrizeWeight(),
+						pool.whenOutOfStock(), pool.release(), pool.days(), stock, head.lastSeq(), head.lastHash(),
+						entries));
 		});
 	}
 
 	private Mono<DrawLog.Head> head(String campaignId) {
 		return db.sql("SELECT last_seq, last_hash FROM draw_log_head WHERE campaign_id = :campaign")
 			.bind("campaign", campaignId)
-			.map(row -> new DrawLog.Head(campaignId, row.get("last_seq", Long.class), row.get("last_hash", String.class)))
+			.map(row -> new DrawLog.Head(campaignId, row.get("last_seq", Long.class), row.get("last_hash", String.class),
+					0))
 			.one()
-			.defaultIfEmpty(new DrawLog.Head(campaignId, 0, ChainHash.GENESIS));
+			.defaultIfEmpty(new DrawLog.Head(campaignId, 0, ChainHash.GENESIS, 0));
 	}
 
 	private Flux<DrawLogExport.LoggedDraw> entries(String campaignId, long upTo) {
-		return db.sql("SELECT seq, draw_id, draw_hmac, outcome, prize_id, previous_hash, hash FROM draw_log "
+		return db.sql("SELECT seq, draw_id, draw_hmac, outcome, prize_id, day, previous_hash, hash FROM draw_log "
 				+ "WHERE campaign_id = :campaign AND seq <= :upTo ORDER BY seq")
 			.bind("campaign", campaignId)
 			.bind("upTo", upTo)
 			.map(row -> new DrawLogExport.LoggedDraw(row.get("seq", Long.class), row.get("draw_id", UUID.class),
 					row.get("draw_hmac", String.class), row.get("outcome", String.class),
-					row.get("prize_id", String.class), row.get("previous_hash", String.class),
+					row.get("prize_id", String.class), row.get("day", Integer.class), row.get("previous_hash", String.class),
 					row.get("hash", String.class)))
 			.all();
 	}

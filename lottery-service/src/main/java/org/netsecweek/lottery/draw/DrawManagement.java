@@ -11,7 +11,9 @@ import org.netsecweek.lottery.entitlement.Entitlement;
 import org.netsecweek.lottery.entitlement.EntitlementListener;
 import org.netsecweek.lottery.entitlement.Entitlements;
 import org.netsecweek.lottery.fairness.FairnessSeeds;
+import org.netsecweek.lottery.prize.CampaignDays;
 import org.netsecweek.lottery.prize.Prize;
+import org.netsecweek.lottery.prize.PrizePool;
 import org.netsecweek.lottery.prize.Prizes;
 import org.netsecweek.platform.campaign.Campaigns;
 import org.netsecweek.platform.outbox.Outbox;
@@ -56,8 +58,12 @@ class DrawManagement implements EntitlementListener {
 
 	private final DrawSettings settings;
 
+	private final RedemptionCodes codes;
+
 	DrawManagement(Draws draws, DrawLog drawLog, Entitlements entitlements, Prizes prizes, FairnessSeeds seeds,
-			Campaigns campaigns, Outbox outbox, DrawMetrics metrics, Clock clock, DrawSettings settings) {
+			Campaigns campaigns, Outbox outbox, DrawMetrics metrics, Clock clock, DrawSettings settings,
+			RedemptionCodes codes) {
+		this.codes = codes;
 		this.draws = draws;
 		this.drawLog = drawLog;
 		this.entitlements = entitlements;
@@ -117,14 +123,23 @@ class DrawManagement implements EntitlementListener {
 		return draws.prizesWon(locked.campaignId(), locked.workerId()).map(won -> won >= settings.prizeCapPerWorker());
 	}
 
+	/**
+	 * Performs a draw under the campaign's chain lock: on the campaign day it is performed on (never before the last
+	 * logged one), mapped onto the pool and what it has available that day, a unit taken, a redemption code for a
+	 * prize, and the entry appended to the log.
+	 */
 	private Mono<Void> perform(Draw draw) {
 		return seeds.seedOf(draw.campaignId()).flatMap(seed -> {
 			byte[] hmac = seed.hmac(draw.drawId());
-			return drawLog.lockHead(draw.campaignId())
-				.flatMap(head -> prizes.pool(draw.campaignId())
-					.flatMap(pool -> take(draw.campaignId(), PrizeSelection.select(hmac, pool)))
-					.flatMap(prize -> log(draw, seed.commitment(), HexFormat.of().formatHex(hmac), head,
-							prize.orElse(null))));
+			return drawLog.lockHead(draw.campaignId()).flatMap(head -> {
+				int day = Math.max(Math.max(head.lastDay(), 1), campaigns.find(draw.campaignId())
+					.map(campaign -> CampaignDays.dayOf(campaign, clock.instant()))
+					.orElse(1));
+				return prizes.pool(draw.campaignId())
+					.flatMap(pool -> take(pool, PrizeSelection.select(hmac, pool, day), day))
+					.flatMap(prize -> log(draw, seed.commitment(), HexFormat.of().formatHex(hmac), head, day,
+							prize.orElse(null)));
+			});
 		}).flatMap(this::complete);
 	}
 
@@ -132,20 +147,21 @@ class DrawManagement implements EntitlementListener {
 	 * Takes a unit of the selected prize. Under the chain lock the stock cannot have changed since it was read, so
 	 * the guard never refuses in practice; if it ever did, the draw lands on no prize rather than overdrawing.
 	 */
-	private Mono<Optional<Prize>> take(String campaignId, Optional<Prize> selected) {
+	private Mono<Optional<Prize>> take(PrizePool pool, Optional<Prize> selected, int day) {
 		if (selected.isEmpty()) {
 			return Mono.just(selected);
 		}
-		return prizes.takeOne(campaignId, selected.get().id())
+		return prizes.takeOne(pool.campaignId(), selected.get().id(), pool.released(selected.get(), day))
 			.map(taken -> taken ? selected : Optional.<Prize>empty());
 	}
 
-	private Mono<Draw> log(Draw draw, String seedCommitment, String hmac, DrawLog.Head head, Prize prize) {
+	private Mono<Draw> log(Draw draw, String seedCommitment, String hmac, DrawLog.Head head, int day, Prize prize) {
 		Instant now = clock.instant();
 		var entry = new DrawLog.Entry(draw.drawId(), draw.workerId(), hmac,
-				prize == null ? DrawOutcome.NO_PRIZE : DrawOutcome.PRIZE, prize == null ? null : prize.id());
+				prize == null ? DrawOutcome.NO_PRIZE : DrawOutcome.PRIZE, prize == null ? null : prize.id(), day);
 		return drawLog.append(head, entry, now)
-			.map(hash -> draw.performed(prize, new Draw.Proof(seedCommitment, hmac, hash), now));
+			.map(hash -> draw.performed(prize, prize == null ? null : codes.next(),
+					new Draw.Proof(seedCommitment, hmac, hash), now));
 	}
 
 	private Mono<Void> complete(Draw finished) {

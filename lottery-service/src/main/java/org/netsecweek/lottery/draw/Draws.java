@@ -18,7 +18,7 @@ class Draws {
 
 	private static final String COLUMNS = "draw_id, campaign_id, worker_id, draw_number, union_id, org_id, status, "
 			+ "prize_id, prize_name, rejection_reason, seed_commitment, draw_hmac, log_hash, requested_at, received_at, "
-			+ "completed_at";
+			+ "completed_at, redemption_code";
 
 	private final DatabaseClient db;
 
@@ -30,7 +30,7 @@ class Draws {
 	Mono<Boolean> insert(Draw draw) {
 		GenericExecuteSpec insert = db.sql("INSERT INTO draw (" + COLUMNS + ") VALUES (:drawId, :campaign, :worker, "
 				+ ":drawNumber, :union, :org, :status, :prizeId, :prizeName, :reason, :commitment, :hmac, :logHash, "
-				+ ":requestedAt, :receivedAt, :completedAt) ON CONFLICT (draw_id) DO NOTHING")
+				+ ":requestedAt, :receivedAt, :completedAt, :code) ON CONFLICT (draw_id) DO NOTHING")
 			.bind("drawId", draw.drawId())
 			.bind("campaign", draw.campaignId())
 			.bind("worker", draw.workerId())
@@ -46,7 +46,7 @@ class Draws {
 	Mono<Void> complete(Draw draw) {
 		GenericExecuteSpec update = db.sql("UPDATE draw SET status = :status, prize_id = :prizeId, "
 				+ "prize_name = :prizeName, rejection_reason = :reason, seed_commitment = :commitment, draw_hmac = :hmac, "
-				+ "log_hash = :logHash, completed_at = :completedAt WHERE draw_id = :drawId AND status = 'PENDING'")
+				+ "log_hash = :logHash, completed_at = :completedAt, redemption_code = :code WHERE draw_id = :drawId AND status = 'PENDING'")
 			.bind("drawId", draw.drawId());
 		return withOutcome(update, draw).fetch()
 			.rowsUpdated()
@@ -65,7 +65,6 @@ class Draws {
 			.all();
 	}
 
-	/** Pending draws received before {@code cutoff}, oldest first. Not locked: callers lock and check again. */
 	/** Physical prizes the worker has won in the campaign. */
 	Mono<Long> prizesWon(String campaignId, UUID workerId) {
 		return db.sql("SELECT count(*) AS n FROM draw WHERE campaign_id = :campaign AND worker_id = :worker "
@@ -76,6 +75,7 @@ class Draws {
 			.one();
 	}
 
+	/** Pending draws received before {@code cutoff}, oldest first. Not locked: callers lock and check again. */
 	Flux<Draw> pendingReceivedBefore(Instant cutoff, int limit) {
 		return db.sql("SELECT " + COLUMNS + " FROM draw WHERE status = 'PENDING' AND received_at < :cutoff "
 				+ "ORDER BY received_at LIMIT :limit")
@@ -100,6 +100,7 @@ class Draws {
 		spec = nullable(spec, "commitment", draw.proof().seedCommitment(), String.class);
 		spec = nullable(spec, "hmac", draw.proof().drawHmac(), String.class);
 		spec = nullable(spec, "logHash", draw.proof().logHash(), String.class);
+		spec = nullable(spec, "code", draw.redemptionCode(), String.class);
 		return nullable(spec, "completedAt", draw.completedAt(), Instant.class);
 	}
 
@@ -117,6 +118,6 @@ class Draws {
 				row.get("rejection_reason", String.class),
 				new Draw.Proof(row.get("seed_commitment", String.class), row.get("draw_hmac", String.class),
 						row.get("log_hash", String.class)),
-				row.get("completed_at", Instant.class));
+				row.get("completed_at", Instant.class), row.get("redemption_code", String.class));
 	}
 }

@@ -5,10 +5,6 @@ import java.util.HexFormat;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.Operation;
-import java.time.Instant;
-import java.util.HexFormat;
-
-import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.netsecweek.platform.campaign.CampaignDefinition;
 import org.netsecweek.platform.campaign.Campaigns;
@@ -28,7 +24,9 @@ import org.springframework.web.bind.annotation.RestController;
 class FairnessController {
 
 	static final String HOW_TO_VERIFY = "活动结束（最后一天结束，按活动时区）后公布种子及抽奖记录。SHA-256(种子) 应等于本承诺值；每次抽奖的随机数为 "
-			+ "HMAC-SHA256(种子, 抽奖编号的16字节)，取前8字节（无符号整数）对总权重取余，依次落在“谢谢参与”和仍有库存的奖品的权重区间上。";
+			+ "HMAC-SHA256(种子, 抽奖编号的16字节)，取前8字节（无符号整数）对总权重取余，依次落在“谢谢参与”和各奖品的权重区间上。"
+			+ "奖品按发放方式逐日投放（未抽出的顺延），抽奖当天（活动第几天记入抽奖记录）可抽出的数量 = 截至当天投放数 − 已抽出数；"
+			+ "DRAW_AGAIN 时只计当天仍可抽出的奖品，NO_PRIZE 时计全部奖品、落在当天已无可抽出数量的奖品上即为“谢谢参与”。";
 
 	private final FairnessSeeds seeds;
 

@@ -9,10 +9,13 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.ReactiveTransactionManager;
+import org.springframework.transaction.reactive.TransactionalOperator;
 
 /**
- * Stocks the configured pool for every known campaign at start-up. It runs after the migrations and before the
- * message bindings start, so no draw ever meets a campaign whose pool is still being stocked.
+ * Stocks every known campaign's pool from its definition at start-up, each in a transaction of its own. It runs
+ * after the migrations and before the message bindings start, so no draw ever meets a campaign whose pool is still
+ * being stocked.
  */
 @Component
 class PrizeStocking implements SmartInitializingSingleton {
@@ -23,18 +26,21 @@ class PrizeStocking implements SmartInitializingSingleton {
 
 	private final Campaigns campaigns;
 
-	private final PrizeSettings settings;
+	private final DrawsBegun draws;
 
-	PrizeStocking(Prizes prizes, Campaigns campaigns, PrizeSettings settings) {
+	private final TransactionalOperator transaction;
+
+	PrizeStocking(Prizes prizes, Campaigns campaigns, DrawsBegun draws, ReactiveTransactionManager transactions) {
 		this.prizes = prizes;
 		this.campaigns = campaigns;
-		this.settings = settings;
+		this.draws = draws;
+		this.transaction = TransactionalOperator.create(transactions);
 	}
 
 	@Override
 	public void afterSingletonsInstantiated() {
 		for (CampaignDefinition campaign : campaigns.all()) {
-			prizes.stock(campaign.id(), settings).block(Duration.ofSeconds(30));
+			transaction.transactional(prizes.stock(campaign, draws)).block(Duration.ofSeconds(30));
 		}
 		log.info("Prize pools stocked where missing for campaigns {}",
 				campaigns.all().stream().map(CampaignDefinition::id).toList());

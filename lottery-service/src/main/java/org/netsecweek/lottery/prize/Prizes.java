@@ -1,9 +1,18 @@
 package org.netsecweek.lottery.prize;
 
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+
+import org.netsecweek.platform.campaign.CampaignDefinition;
+import org.netsecweek.platform.campaign.CampaignDefinition.OutOfStock;
+import org.netsecweek.platform.campaign.CampaignDefinition.Release;
+import org.netsecweek.platform.campaign.Campaigns;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Component;
 
 /** Prize pools and their inventory. */
@@ -12,68 +21,115 @@ public class Prizes {
 
 	private final DatabaseClient db;
 
-	Prizes(DatabaseClient db) {
+	private final Campaigns campaigns;
+
+	Prizes(DatabaseClient db, Campaigns campaigns) {
 		this.db = db;
+		this.campaigns = campaigns;
 	}
 
-	/** The campaign's pool; a campaign without one has no prizes and a draw on it always lands on no prize. */
+	/**
+	 * The campaign's pool; a campaign without one has no prizes and a draw on it always lands on no prize. Its days
+	 * are the campaign definition's (1 for a campaign no longer defined).
+	 */
 	public Mono<PrizePool> pool(String campaignId) {
-		return db.sql("SELECT no_prize_weight FROM prize_pool WHERE campaign_id = :campaign")
+		int days = campaigns.find(campaignId).map(CampaignDays::count).orElse(1);
+		return db.sql("SELECT no_prize_weight, when_out_of_stock, release FROM prize_pool WHERE campaign_id = :campaign")
 			.bind("campaign", campaignId)
-			.map(row -> row.get("no_prize_weight", Integer.class))
+			.map(row -> new Rules(row.get("no_prize_weight", Integer.class),
+					OutOfStock.valueOf(row.get("when_out_of_stock", String.class)),
+					Release.valueOf(row.get("release", String.class))))
 			.one()
-			.defaultIfEmpty(0)
-			.flatMap(noPrizeWeight -> db.sql("SELECT prize_id, name, weight, quantity, stock_left FROM prize "
+			.defaultIfEmpty(new Rules(0, OutOfStock.DRAW_AGAIN, Release.ALL_AT_ONCE))
+			.flatMap(rules -> db.sql("SELECT prize_id, name, weight, quantity, stock_left, value FROM prize "
 					+ "WHERE campaign_id = :campaign ORDER BY position, prize_id")
 				.bind("campaign", campaignId)
 				.map(row -> new Prize(row.get("prize_id", String.class), row.get("name", String.class),
 						row.get("weight", Integer.class), row.get("quantity", Integer.class),
-						row.get("stock_left", Integer.class)))
+						row.get("stock_left", Integer.class), row.get("value", BigDecimal.class)))
 				.all()
 				.collectList()
-				.map(prizes -> new PrizePool(campaignId, noPrizeWeight, prizes)));
+				.map(prizes -> new PrizePool(campaignId, rules.noPrizeWeight(), rules.whenOutOfStock(),
+						rules.release(), days, prizes)));
 	}
 
 	/**
-	 * Takes one unit of a prize. Emits {@code false} when none is left: the guard keeps the inventory from going
-	 * below zero whatever runs at the same time.
+	 * Takes one unit of a prize. Emits {@code false} when none is available: the guard keeps the inventory from going
+	 * below zero, and the units won within those released through the draw's day, whatever runs at the same time.
 	 */
-	public Mono<Boolean> takeOne(String campaignId, String prizeId) {
-		return db.sql("UPDATE prize SET stock_left = stock_left - 1 "
-				+ "WHERE campaign_id = :campaign AND prize_id = :prize AND stock_left > 0")
+	public Mono<Boolean> takeOne(String campaignId, String prizeId, int released) {
+		return db.sql("UPDATE prize SET stock_left = stock_left - 1 WHERE campaign_id = :campaign AND prize_id = :prize "
+				+ "AND stock_left > 0 AND quantity - stock_left < :released")
 			.bind("campaign", campaignId)
 			.bind("prize", prizeId)
+			.bind("released", released)
 			.fetch()
 			.rowsUpdated()
 			.map(rows -> rows == 1);
 	}
 
 	/**
-	 * Stocks the configured pool for a campaign, adding only what is missing: a restart, or several instances
-	 * starting at once, never refills or changes a pool already in use.
+	 * Stocks a campaign's pool from its definition (no prizes when it declares none), adding only what is missing:
+	 * a restart, or several instances starting at once, never refills or changes a pool in use. Prizes the
+	 * definition gained are added only while no draw has happened and no admin has replaced the pool. Runs in the
+	 * caller's transaction.
 	 */
-	Mono<Void> stock(String campaignId, PrizeSettings settings) {
-		Mono<Void> pool = db.sql("INSERT INTO prize_pool (campaign_id, no_prize_weight) VALUES (:campaign, :weight) "
-				+ "ON CONFLICT DO NOTHING")
-			.bind("campaign", campaignId)
-			.bind("weight", settings.noPrizeWeight())
+	Mono<Void> stock(CampaignDefinition campaign, DrawsBegun draws) {
+		CampaignDefinition.Prizes declared = campaign.prizes();
+		Mono<Void> pool = db.sql("INSERT INTO prize_pool (campaign_id, no_prize_weight, when_out_of_stock, release) "
+				+ "VALUES (:campaign, :weight, :policy, :release) ON CONFLICT DO NOTHING")
+			.bind("campaign", campaign.id())
+			.bind("weight", declared == null ? 0 : declared.noPrizeWeight())
+			.bind("policy", (declared == null ? OutOfStock.DRAW_AGAIN : declared.whenOutOfStock()).name())
+			.bind("release", (declared == null ? Release.ALL_AT_ONCE : declared.release()).name())
 			.then();
-		Flux<Void> prizes = Flux.range(0, settings.pool().size()).concatMap(position -> {
-			PrizeSettings.PrizeDefinition prize = settings.pool().get(position);
-			return db.sql("INSERT INTO prize (campaign_id, prize_id, position, name, weight, quantity, stock_left) "
-					+ "VALUES (:campaign, :prize, :position, :name, :weight, :quantity, :quantity) ON CONFLICT DO NOTHING")
+		if (declared == null) {
+			return pool;
+		}
+		Mono<Boolean> fromDefinition = db.sql("SELECT source FROM prize_pool WHERE campaign_id = :campaign")
+			.bind("campaign", campaign.id())
+			.map(row -> "CAMPAIGN".equals(row.get("source", String.class)))
+			.one();
+		return pool.then(draws.lockAndCheck(campaign.id()))
+			.zipWith(fromDefinition)
+			.flatMap(found -> !found.getT1() && found.getT2()
+					? insertPrizes(campaign.id(), declared.items(), "ON CONFLICT DO NOTHING") : Mono.empty());
+	}
+
+	/** Replaces a campaign's pool; the caller holds the draws' lock and has checked that none has happened. */
+	Mono<Void> replace(String campaignId, CampaignDefinition.Prizes pool, String by, Instant at) {
+		return db.sql("INSERT INTO prize_pool (campaign_id, no_prize_weight, when_out_of_stock, release, source, "
+				+ "replaced_by, replaced_at) VALUES (:campaign, :weight, :policy, :release, 'ADMIN', :by, :at) "
+				+ "ON CONFLICT (campaign_id) DO UPDATE SET no_prize_weight = :weight, when_out_of_stock = :policy, "
+				+ "release = :release, source = 'ADMIN', replaced_by = :by, replaced_at = :at")
+			.bind("campaign", campaignId)
+			.bind("weight", pool.noPrizeWeight())
+			.bind("policy", pool.whenOutOfStock().name())
+			.bind("release", pool.release().name())
+			.bind("by", by)
+			.bind("at", at)
+			.then()
+			.then(db.sql("DELETE FROM prize WHERE campaign_id = :campaign").bind("campaign", campaignId).then())
+			.then(insertPrizes(campaignId, pool.items(), ""));
+	}
+
+	private Mono<Void> insertPrizes(String campaignId, List<CampaignDefinition.Prize> items, String onConflict) {
+		return Flux.range(0, items.size()).concatMap(position -> {
+			CampaignDefinition.Prize prize = items.get(position);
+			return db.sql("INSERT INTO prize (campaign_id, prize_id, position, name, weight, quantity, stock_left, value) "
+					+ "VALUES (:campaign, :prize, :position, :name, :weight, :quantity, :quantity, :value) " + onConflict)
 				.bind("campaign", campaignId)
 				.bind("prize", prize.id())
 				.bind("position", position)
 				.bind("name", prize.name())
 				.bind("weight", prize.weight())
 				.bind("quantity", prize.quantity())
+				.bind("value", Parameter.fromOrEmpty(prize.value(), BigDecimal.class))
 				.then();
-		});
-		return pool.thenMany(prizes).then();
+		}).then();
 	}
 
-	/** Units left of every prize of every campaign, for the gauges. */
+	/** Units not yet won of every prize of every campaign, for the gauges. */
 	Flux<Stock> stockLeft() {
 		return db.sql("SELECT campaign_id, prize_id, stock_left FROM prize")
 			.map(row -> new Stock(row.get("campaign_id", String.class), row.get("prize_id", String.class),
@@ -82,5 +138,8 @@ public class Prizes {
 	}
 
 	record Stock(String campaignId, String prizeId, int left) {
+	}
+
+	private record Rules(int noPrizeWeight, OutOfStock whenOutOfStock, Release release) {
 	}
 }

@@ -105,6 +105,8 @@ class DrawFlowIntegrationTests {
 		assertThat(completed.outcome()).isIn(DrawOutcome.PRIZE, DrawOutcome.NO_PRIZE);
 		assertThat(completed.workerId()).isEqualTo(worker);
 		assertThat(completed.prizeId() != null).isEqualTo(completed.outcome() == DrawOutcome.PRIZE);
+		assertThat(completed.redemptionCode() != null).isEqualTo(completed.outcome() == DrawOutcome.PRIZE);
+		assertThat(completed.schemaVersion()).isEqualTo(2);
 		assertThat(completed.seedCommitment()).isEqualTo(publishedCommitment("demo"));
 		assertThat(completed.drawHmac()).isEqualTo(
 				HexFormat.of().formatHex(TestProofs.hmac(TestProofs.storedSeed(db, "demo"), request.drawId())));

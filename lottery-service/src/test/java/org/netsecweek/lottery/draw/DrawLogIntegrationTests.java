@@ -22,6 +22,8 @@ import org.netsecweek.lottery.LotteryIntegrationTest;
 import org.netsecweek.lottery.TestProofs;
 import org.netsecweek.lottery.prize.Prize;
 import org.netsecweek.lottery.prize.PrizePool;
+import org.netsecweek.platform.campaign.CampaignDefinition.OutOfStock;
+import org.netsecweek.platform.campaign.CampaignDefinition.Release;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -59,8 +61,9 @@ class DrawLogIntegrationTests {
 			assertThat(entry.get("seq")).isEqualTo(++seq);
 			assertThat(entry.get("previous_hash")).isEqualTo(previous);
 			String prizeId = entry.get("prize_id") == null ? "" : (String) entry.get("prize_id");
+			assertThat((Integer) entry.get("day")).isPositive(); // 1, unless the test runs across midnight in Harbin
 			String hash = TestProofs.sha256Hex(String.join("|", previous, entry.get("draw_id").toString(),
-					(String) entry.get("draw_hmac"), (String) entry.get("outcome"), prizeId));
+					(String) entry.get("draw_hmac"), (String) entry.get("outcome"), prizeId, entry.get("day").toString()));
 			assertThat(entry.get("hash")).isEqualTo(hash);
 			assertThat(db.sql("SELECT log_hash FROM draw WHERE draw_id = :draw")
 				.bind("draw", entry.get("draw_id"))
@@ -75,6 +78,7 @@ class DrawLogIntegrationTests {
 			.block()).containsExactly(seq, previous);
 	}
 
+	/** The demo campaign is hlj-2022 moved to today: seven days, prizes released daily, drawn again when out. */
 	@Test
 	void replayingTheLogWithTheRevealedSeedReproducesEveryOutcomeAndTheStockLeft() {
 		byte[] seed = TestProofs.storedSeed(db, "demo");
@@ -90,8 +94,8 @@ class DrawLogIntegrationTests {
 		for (Map<String, Object> entry : log()) {
 			byte[] hmac = TestProofs.hmac(seed, (UUID) entry.get("draw_id"));
 			assertThat(entry.get("draw_hmac")).isEqualTo(HexFormat.of().formatHex(hmac));
-			Optional<Prize> expected = PrizeSelection.select(hmac,
-					new PrizePool("demo", noPrizeWeight, new ArrayList<>(stock.values())));
+			Optional<Prize> expected = PrizeSelection.select(hmac, new PrizePool("demo", noPrizeWeight,
+					OutOfStock.DRAW_AGAIN, Release.DAILY, 7, new ArrayList<>(stock.values())), (Integer) entry.get("day"));
 			assertThat(entry.get("prize_id")).isEqualTo(expected.map(Prize::id).orElse(null));
 			assertThat(entry.get("outcome")).isEqualTo(expected.isPresent() ? "PRIZE" : "NO_PRIZE");
 			expected.ifPresent(won -> stock.put(won.id(),
@@ -102,7 +106,7 @@ class DrawLogIntegrationTests {
 	}
 
 	private List<Map<String, Object>> log() {
-		return db.sql("SELECT seq, draw_id, draw_hmac, outcome, prize_id, previous_hash, hash FROM draw_log "
+		return db.sql("SELECT seq, draw_id, draw_hmac, outcome, prize_id, day, previous_hash, hash FROM draw_log "
 				+ "WHERE campaign_id = 'demo' ORDER BY seq")
 			.fetch()
 			.all()

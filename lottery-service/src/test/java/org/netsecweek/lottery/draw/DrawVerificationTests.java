@@ -10,9 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
@@ -23,6 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.netsecweek.lottery.fairness.Seed;
 import org.netsecweek.lottery.prize.Prize;
 import org.netsecweek.lottery.prize.PrizePool;
+import org.netsecweek.platform.campaign.CampaignDefinition.OutOfStock;
+import org.netsecweek.platform.campaign.CampaignDefinition.Release;
 import tools.jackson.databind.json.JsonMapper;
 
 class DrawVerificationTests {
@@ -37,7 +37,8 @@ class DrawVerificationTests {
 			new DrawLogExport.PoolPrize("power-bank", "充电宝", 30, 2),
 			new DrawLogExport.PoolPrize("tote-bag", "定制帆布袋", 60, 5));
 
-	private final DrawLogExport honest = honestLog(200);
+	/** Released daily over four days, so the replay must track both the days and the units won. */
+	private final DrawLogExport honest = honestLog(200, OutOfStock.DRAW_AGAIN, Release.DAILY, 4);
 
 	@Test
 	void anHonestLogPasses() {
@@ -68,7 +69,7 @@ class DrawVerificationTests {
 
 		var result = DrawVerification.verify(replace(winner.seq(),
 				e -> new DrawLogExport.LoggedDraw(e.seq(), e.drawId(), e.drawHmac(), "NO_PRIZE", null,
-						e.previousHash(), e.hash())), SEED);
+						e.day(), e.previousHash(), e.hash())), SEED);
 
 		assertThat(fieldsAt(result, winner.seq())).containsExactly("outcome", "prizeId", "hash");
 		assertThat(fieldsAt(result, winner.seq() + 1)).containsExactly("previousHash");
@@ -77,7 +78,7 @@ class DrawVerificationTests {
 	@Test
 	void aChangedHashShowsAtItsEntry() {
 		var result = DrawVerification.verify(replace(10, e -> new DrawLogExport.LoggedDraw(e.seq(), e.drawId(),
-				e.drawHmac(), e.outcome(), e.prizeId(), e.previousHash(), "f".repeat(64))), SEED);
+				e.drawHmac(), e.outcome(), e.prizeId(), e.day(), e.previousHash(), "f".repeat(64))), SEED);
 
 		assertThat(result.mismatches()).extracting(DrawVerification.Mismatch::seq, DrawVerification.Mismatch::field)
 			.containsExactly(tuple(10L, "hash"));
@@ -91,6 +92,39 @@ class DrawVerificationTests {
 		var result = DrawVerification.verify(with(entries), SEED);
 
 		assertThat(fieldsAt(result, 51)).contains("seq", "previousHash");
+	}
+
+	@Test
+	void aLogOfTheNoPrizePolicyPassesAndGivesAwayNoMoreThanTheQuantity() {
+		DrawLogExport noPrize = honestLog(200, OutOfStock.NO_PRIZE, Release.DAILY, 4);
+
+		assertThat(DrawVerification.verify(noPrize, SEED).mismatches()).isEmpty();
+		assertThat(noPrize.entries().stream().filter(e -> e.prizeId() != null)).hasSize(7);
+		// the same numbers under DRAW_AGAIN would have given other outcomes
+		assertThat(DrawVerification.verify(new DrawLogExport("demo", noPrize.seedCommitment(), 100,
+				OutOfStock.DRAW_AGAIN, Release.DAILY, 4, POOL, noPrize.lastSeq(), noPrize.lastHash(),
+				noPrize.entries()), SEED).mismatches()).extracting(DrawVerification.Mismatch::field).contains("outcome");
+	}
+
+	@Test
+	void aLogClaimingEverythingWasReleasedAtOnceFailsWherePrizesWereNotYetReleased() {
+		var result = DrawVerification.verify(new DrawLogExport("demo", honest.seedCommitment(), 100,
+				OutOfStock.DRAW_AGAIN, Release.ALL_AT_ONCE, 4, POOL, honest.lastSeq(), honest.lastHash(),
+				honest.entries()), SEED);
+
+		assertThat(result.passed()).isFalse();
+		assertThat(result.mismatches()).extracting(DrawVerification.Mismatch::field).contains("outcome");
+	}
+
+	@Test
+	void aChangedDayBreaksTheHashAndADayGoingBackIsReported() {
+		DrawLogExport.LoggedDraw late = honest.entries().get(150);
+
+		var result = DrawVerification.verify(replace(late.seq(), e -> new DrawLogExport.LoggedDraw(e.seq(),
+				e.drawId(), e.drawHmac(), e.outcome(), e.prizeId(), 1, e.previousHash(), e.hash())), SEED);
+
+		assertThat(late.day()).isEqualTo(4);
+		assertThat(fieldsAt(result, late.seq())).contains("day", "hash");
 	}
 
 	@Test
@@ -113,7 +147,7 @@ class DrawVerificationTests {
 		assertThat(command(log, seed)).startsWith("0 ").contains("200 draws, 0 mismatches", "PASSED");
 
 		Files.writeString(log, json.writeValueAsString(replace(7, e -> new DrawLogExport.LoggedDraw(e.seq(),
-				e.drawId(), "00" + e.drawHmac().substring(2), e.outcome(), e.prizeId(), e.previousHash(), e.hash()))));
+				e.drawId(), "00" + e.drawHmac().substring(2), e.outcome(), e.prizeId(), e.day(), e.previousHash(), e.hash()))));
 		assertThat(command(log, seed)).startsWith("1 ").contains("MISMATCH seq=7", "drawHmac", "FAILED");
 
 		assertThat(command(log, dir.resolve("missing.txt"))).startsWith("2 ");
@@ -136,28 +170,36 @@ class DrawVerificationTests {
 
 	private DrawLogExport with(List<DrawLogExport.LoggedDraw> entries) {
 		return new DrawLogExport(honest.campaignId(), honest.seedCommitment(), honest.noPrizeWeight(),
-				honest.prizes(), honest.lastSeq(), honest.lastHash(), entries);
+				honest.whenOutOfStock(), honest.release(), honest.days(), honest.prizes(), honest.lastSeq(),
+				honest.lastHash(), entries);
 	}
 
-	/** Draws as the service performs them: each number mapped onto the stock its predecessors left, then chained. */
-	private static DrawLogExport honestLog(int draws) {
-		Map<String, Prize> stock = new LinkedHashMap<>();
-		POOL.forEach(p -> stock.put(p.id(), new Prize(p.id(), p.name(), p.weight(), p.quantity(), p.quantity())));
+	/**
+	 * Draws as the service performs them: each number mapped onto what its day has available after its predecessors'
+	 * wins, then chained; the draws spread evenly over the campaign's days.
+	 */
+	private static DrawLogExport honestLog(int draws, OutOfStock policy, Release release, int days) {
+		PrizePool pool = new PrizePool("demo", 100, policy, release, days, POOL.stream()
+			.map(p -> new Prize(p.id(), p.name(), p.weight(), p.quantity(), p.quantity()))
+			.toList());
 		Random random = new Random(3);
 		List<DrawLogExport.LoggedDraw> entries = new ArrayList<>();
 		String previous = ChainHash.GENESIS;
 		for (long seq = 1; seq <= draws; seq++) {
+			int day = (int) (1 + (seq - 1) * days / draws);
 			UUID drawId = new UUID(random.nextLong(), random.nextLong());
 			byte[] hmac = SEED.hmac(drawId);
-			Optional<Prize> won = PrizeSelection.select(hmac, new PrizePool("demo", 100, List.copyOf(stock.values())));
-			won.ifPresent(p -> stock.put(p.id(), new Prize(p.id(), p.name(), p.weight(), p.quantity(), p.stockLeft() - 1)));
+			Optional<Prize> won = PrizeSelection.select(hmac, pool, day);
+			if (won.isPresent()) {
+				pool = pool.afterWinning(won.get().id());
+			}
 			String outcome = won.isPresent() ? "PRIZE" : "NO_PRIZE";
 			String prizeId = won.map(Prize::id).orElse(null);
 			String hex = HexFormat.of().formatHex(hmac);
-			String hash = ChainHash.of(previous, drawId, hex, outcome, prizeId);
-			entries.add(new DrawLogExport.LoggedDraw(seq, drawId, hex, outcome, prizeId, previous, hash));
+			String hash = ChainHash.of(previous, drawId, hex, outcome, prizeId, day);
+			entries.add(new DrawLogExport.LoggedDraw(seq, drawId, hex, outcome, prizeId, day, previous, hash));
 			previous = hash;
 		}
-		return new DrawLogExport("demo", SEED.commitment(), 100, POOL, draws, previous, entries);
+		return new DrawLogExport("demo", SEED.commitment(), 100, policy, release, days, POOL, draws, previous, entries);
 	}
 }

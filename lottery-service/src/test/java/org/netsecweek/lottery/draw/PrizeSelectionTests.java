@@ -17,6 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.netsecweek.lottery.fairness.Seed;
 import org.netsecweek.lottery.prize.Prize;
 import org.netsecweek.lottery.prize.PrizePool;
+import org.netsecweek.platform.campaign.CampaignDefinition.OutOfStock;
+import org.netsecweek.platform.campaign.CampaignDefinition.Release;
 
 class PrizeSelectionTests {
 
@@ -46,9 +48,9 @@ class PrizeSelectionTests {
 		long expected = new BigInteger("ffffffffffffffff", 16).mod(BigInteger.valueOf(20)).longValueExact();
 
 		assertThat(expected).isEqualTo(15);
-		assertThat(PrizeSelection.select(hmac, pool)).contains(CABLE);
+		assertThat(PrizeSelection.select(hmac, pool, 1)).contains(CABLE);
 		hmac[31] = 0;
-		assertThat(PrizeSelection.select(hmac, pool)).contains(CABLE);
+		assertThat(PrizeSelection.select(hmac, pool, 1)).contains(CABLE);
 	}
 
 	@Test
@@ -58,7 +60,7 @@ class PrizeSelectionTests {
 		for (int i = 0; i < 1_000; i++) {
 			byte[] hmac = new byte[32];
 			random.nextBytes(hmac);
-			assertThat(PrizeSelection.select(hmac.clone(), pool)).isEqualTo(PrizeSelection.select(hmac, pool));
+			assertThat(PrizeSelection.select(hmac.clone(), pool, 1)).isEqualTo(PrizeSelection.select(hmac, pool, 1));
 		}
 	}
 
@@ -71,7 +73,7 @@ class PrizeSelectionTests {
 		for (int i = 0; i < 20_000; i++) {
 			byte[] hmac = new byte[32];
 			random.nextBytes(hmac);
-			counts.merge(PrizeSelection.select(hmac, pool).map(Prize::id).orElse("none"), 1, Integer::sum);
+			counts.merge(PrizeSelection.select(hmac, pool, 1).map(Prize::id).orElse("none"), 1, Integer::sum);
 		}
 
 		assertThat(counts).doesNotContainKey("power-bank").containsKeys("usb-cable", "none");
@@ -89,7 +91,7 @@ class PrizeSelectionTests {
 		for (int i = 0; i < draws; i++) {
 			byte[] hmac = new byte[32];
 			random.nextBytes(hmac);
-			counts.merge(PrizeSelection.select(hmac, pool).map(Prize::id).orElse("none"), 1, Integer::sum);
+			counts.merge(PrizeSelection.select(hmac, pool, 1).map(Prize::id).orElse("none"), 1, Integer::sum);
 		}
 
 		assertThat(counts.get("none") / (double) draws).isCloseTo(0.90, within(0.005));
@@ -114,7 +116,7 @@ class PrizeSelectionTests {
 		Map<String, Integer> counts = new HashMap<>();
 		for (int i = 0; i < draws; i++) {
 			byte[] hmac = seed.hmac(new UUID(ids.nextLong(), ids.nextLong()));
-			counts.merge(PrizeSelection.select(hmac, pool).map(Prize::id).orElse("none"), 1, Integer::sum);
+			counts.merge(PrizeSelection.select(hmac, pool, 1).map(Prize::id).orElse("none"), 1, Integer::sum);
 		}
 		double criticalAtThreeDegreesOfFreedom = 16.266;
 
@@ -123,6 +125,66 @@ class PrizeSelectionTests {
 			.isLessThan(criticalAtThreeDegreesOfFreedom);
 		assertThat(chiSquare(counts, draws, Map.of("none", 880, "power-bank", 15, "usb-cable", 35, "tote-bag", 70)))
 			.isGreaterThan(criticalAtThreeDegreesOfFreedom);
+	}
+
+	/**
+	 * The out-of-stock policy over 20,000 real HMACs with a heavy power bank gone: under {@code NO_PRIZE} it keeps
+	 * its weight and its share turns into no prize (1400:30:60 of 1490); under {@code DRAW_AGAIN} it drops out of
+	 * the odds (900:30:60 of 990). Each fits its own odds by chi-square at p = 0.001 (2 degrees of freedom:
+	 * 13.816) and not the other's.
+	 */
+	@Test
+	void outcomeFrequenciesFollowTheOutOfStockPolicyByChiSquare() {
+		int draws = 20_000;
+		List<Prize> prizes = List.of(new Prize("power-bank", "充电宝", 500, 20, 0),
+				new Prize("usb-cable", "数据线", 30, draws, draws), new Prize("tote-bag", "定制帆布袋", 60, draws, draws));
+		Seed seed = Seed.of("demo", HexFormat.of().parseHex("5eed".repeat(16)));
+		double criticalAtTwoDegreesOfFreedom = 13.816;
+		Map<String, Integer> noPrizeOdds = Map.of("none", 1400, "usb-cable", 30, "tote-bag", 60);
+		Map<String, Integer> drawAgainOdds = Map.of("none", 900, "usb-cable", 30, "tote-bag", 60);
+
+		Map<String, Integer> noPrize = counts(seed, draws,
+				new PrizePool("demo", 900, OutOfStock.NO_PRIZE, Release.ALL_AT_ONCE, 1, prizes));
+		Map<String, Integer> drawAgain = counts(seed, draws,
+				new PrizePool("demo", 900, OutOfStock.DRAW_AGAIN, Release.ALL_AT_ONCE, 1, prizes));
+
+		assertThat(noPrize).doesNotContainKey("power-bank");
+		assertThat(drawAgain).doesNotContainKey("power-bank");
+		assertThat(chiSquare(noPrize, draws, noPrizeOdds)).isLessThan(criticalAtTwoDegreesOfFreedom);
+		assertThat(chiSquare(drawAgain, draws, drawAgainOdds)).isLessThan(criticalAtTwoDegreesOfFreedom);
+		assertThat(chiSquare(noPrize, draws, drawAgainOdds)).isGreaterThan(criticalAtTwoDegreesOfFreedom);
+		assertThat(chiSquare(drawAgain, draws, noPrizeOdds)).isGreaterThan(criticalAtTwoDegreesOfFreedom);
+	}
+
+	@Test
+	void underTheNoPrizePolicyLandingOnAPrizeWithNothingAvailableIsNoPrize() {
+		Prize soldOut = new Prize("power-bank", "充电宝", 5, 20, 0);
+		PrizePool noPrize = new PrizePool("demo", 10, OutOfStock.NO_PRIZE, Release.ALL_AT_ONCE, 1, List.of(soldOut, CABLE));
+		PrizePool drawAgain = new PrizePool("demo", 10, OutOfStock.DRAW_AGAIN, Release.ALL_AT_ONCE, 1,
+				List.of(soldOut, CABLE));
+
+		assertThat(select(12, noPrize, 1)).isEmpty();
+		assertThat(select(17, noPrize, 1)).contains(CABLE);
+		assertThat(select(12, drawAgain, 1)).contains(CABLE);
+	}
+
+	@Test
+	void aPrizeNotYetReleasedOnTheDrawsDayCannotBeWon() {
+		Prize daily = new Prize("power-bank", "充电宝", 10, 7, 6);
+		PrizePool pool = new PrizePool("demo", 0, OutOfStock.DRAW_AGAIN, Release.DAILY, 7, List.of(daily));
+
+		assertThat(select(3, pool, 1)).isEmpty();
+		assertThat(select(3, pool, 2)).contains(daily);
+	}
+
+	private static Map<String, Integer> counts(Seed seed, int draws, PrizePool pool) {
+		Random ids = new Random(2025);
+		Map<String, Integer> counts = new HashMap<>();
+		for (int i = 0; i < draws; i++) {
+			byte[] hmac = seed.hmac(new UUID(ids.nextLong(), ids.nextLong()));
+			counts.merge(PrizeSelection.select(hmac, pool, 1).map(Prize::id).orElse("none"), 1, Integer::sum);
+		}
+		return counts;
 	}
 
 	private static double chiSquare(Map<String, Integer> observed, int draws, Map<String, Integer> weights) {
@@ -152,6 +214,10 @@ class PrizeSelectionTests {
 	}
 
 	private static Optional<Prize> select(long number, PrizePool pool) {
-		return PrizeSelection.select(ByteBuffer.allocate(32).putLong(number).array(), pool);
+		return select(number, pool, 1);
+	}
+
+	private static Optional<Prize> select(long number, PrizePool pool, int day) {
+		return PrizeSelection.select(ByteBuffer.allocate(32).putLong(number).array(), pool, day);
 	}
 }

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
 class Draws {
 
 	private static final String COLUMNS = "draw_id, draw_number, status, prize_id, prize_name, reason, requested_at, "
-			+ "completed_at";
+			+ "completed_at, redemption_code";
 
 	private final DatabaseClient db;
 
@@ -66,14 +66,19 @@ class Draws {
 			.all();
 	}
 
-	/** Records lottery-service's answer; a draw already answered keeps its first outcome. */
+	/**
+	 * Records lottery-service's answer, with the prize's redemption code (schema 2; none from schema 1); a draw
+	 * already answered keeps its first outcome.
+	 */
 	Mono<Long> complete(DrawCompleted completed) {
 		return db.sql("UPDATE draw SET status = :status, prize_id = :prizeId, prize_name = :prizeName, "
-				+ "reason = :reason, completed_at = :at WHERE draw_id = :id AND status = 'PENDING'")
+				+ "reason = :reason, completed_at = :at, redemption_code = :code WHERE draw_id = :id "
+				+ "AND status = 'PENDING'")
 			.bind("status", completed.outcome().name())
 			.bind("prizeId", nullable(completed.prizeId()))
 			.bind("prizeName", nullable(completed.prizeName()))
 			.bind("reason", nullable(completed.rejectionReason()))
+			.bind("code", nullable(completed.redemptionCode()))
 			.bind("at", completed.occurredAt())
 			.bind("id", completed.drawId())
 			.fetch()
@@ -88,6 +93,6 @@ class Draws {
 		return new WorkerDraw(row.get("draw_id", UUID.class), row.get("draw_number", Integer.class),
 				row.get("status", String.class), row.get("prize_id", String.class), row.get("prize_name", String.class),
 				row.get("reason", String.class), row.get("requested_at", Instant.class),
-				row.get("completed_at", Instant.class));
+				row.get("completed_at", Instant.class), row.get("redemption_code", String.class));
 	}
 }

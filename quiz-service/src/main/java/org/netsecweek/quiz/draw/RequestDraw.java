@@ -75,7 +75,8 @@ class RequestDraw {
 
 	private Mono<Requested> create(CampaignDay day, Worker worker, int number) {
 		UUID drawId = drawId(day.campaignId(), worker.id(), number);
-		WorkerDraw draw = new WorkerDraw(drawId, number, WorkerDraw.PENDING, null, null, null, clock.instant(), null);
+		WorkerDraw draw = new WorkerDraw(drawId, number, WorkerDraw.PENDING, null, null, null, clock.instant(), null,
+				null);
 		Mono<Requested> work = draws.add(day.campaignId(), worker.id(), draw)
 			.flatMap(stored -> stored ? outbox.append(new DrawRequested(UUID.randomUUID(), clock.instant(),
 					day.campaignId(), DrawRequested.SCHEMA_VERSION, worker.id(), drawId, number, worker.unionId(),

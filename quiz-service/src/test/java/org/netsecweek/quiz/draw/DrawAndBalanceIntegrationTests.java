@@ -110,13 +110,38 @@ class DrawAndBalanceIntegrationTests {
 			.getResponseBody()).get("drawId").asString();
 		assertThat(phone.get("/api/draws/" + drawId).get("status").asString()).isEqualTo("PENDING");
 
-		String completed = json.writeValueAsString(new DrawCompleted(UUID.randomUUID(), Instant.now(), "demo", 1,
-				phone.id, UUID.fromString(drawId), DrawOutcome.PRIZE, "power-bank", "充电宝", null, "c", "h", "l"));
+		String completed = json.writeValueAsString(new DrawCompleted(UUID.randomUUID(), Instant.now(), "demo",
+				DrawCompleted.SCHEMA_VERSION, phone.id, UUID.fromString(drawId), DrawOutcome.PRIZE, "power-bank", "充电宝",
+				null, "c", "h", "l", "K7MQ2XW9PH"));
 		kafka.send(topics.topic(Topics.DRAW_COMPLETED), phone.id.toString(), completed, completed);
 
 		await().atMost(Duration.ofSeconds(30))
 			.until(() -> phone.get("/api/draws/" + drawId).get("status").asString().equals("PRIZE"));
 		assertThat(phone.get("/api/draws").get(0).get("prizeName").asString()).isEqualTo("充电宝");
+		assertThat(phone.get("/api/draws").get(0).get("redemptionCode").asString()).isEqualTo("K7MQ2XW9PH");
+		assertThat(phone.get("/api/draws/" + drawId).get("redemptionCode").asString()).isEqualTo("K7MQ2XW9PH");
+		Phone other = Phone.signIn(web, "yichun", "yichun-0002");
+		assertThat(other.get("/api/draws").toString()).doesNotContain("K7MQ2XW9PH");
+		assertThat(web.get().uri("/api/winners").exchange().expectStatus().isOk().expectBody(String.class)
+			.returnResult().getResponseBody()).contains("充电宝").doesNotContain("K7MQ2XW9PH");
+	}
+
+	@Test
+	void aSchemaOneOutcomeWithoutARedemptionCodeStillShows() {
+		Phone phone = Phone.signIn(web, "yichun", "yichun-0003");
+		KafkaProbe kafka = new KafkaProbe(bootstrapServers);
+		kafka.send(topics.topic(Topics.POINTS_AWARDED), phone.id.toString(), points(phone.id, 10, 1));
+		await().atMost(Duration.ofSeconds(30)).until(() -> phone.get("/api/balance").get("drawsEarned").asInt() == 1);
+		String drawId = Phone.read(phone.draw(1).expectStatus().isAccepted().expectBody().returnResult()
+			.getResponseBody()).get("drawId").asString();
+
+		kafka.send(topics.topic(Topics.DRAW_COMPLETED), phone.id.toString(), json.writeValueAsString(new DrawCompleted(
+				UUID.randomUUID(), Instant.now(), "demo", 1, phone.id, UUID.fromString(drawId), DrawOutcome.PRIZE,
+				"usb-cable", "数据线", null, "c", "h", "l")));
+
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> phone.get("/api/draws/" + drawId).get("status").asString().equals("PRIZE"));
+		assertThat(phone.get("/api/draws/" + drawId).toString()).doesNotContain("redemptionCode\":\"");
 	}
 
 	@Test
