@@ -48,11 +48,17 @@ class WinnerController {
 	@GetMapping("/api/admin/deliveries")
 	@Operation(summary = "The delivery list with full names and phones, for the staff who send the prizes",
 			description = "A union admin gets their union's winners, a province admin everyone's (or one union's with "
-					+ "unionId). Every call is recorded: who, when, which list, how many people.")
+					+ "unionId). `purpose` (why the list is needed, e.g. 寄送奖品) is required. Every call is recorded: who, "
+					+ "when, why, which list, how many people; province admins read the record at /api/admin/contact-access.")
+	@ApiResponse(responseCode = "400", description = "No purpose given", content = @Content(mediaType = "application/problem+json"))
 	@ApiResponse(responseCode = "403", description = "Another union's list", content = @Content(mediaType = "application/problem+json"))
 	Mono<List<Winners.Winner>> deliveries(@AuthenticationPrincipal Jwt jwt,
-			@RequestParam(required = false) String unionId) {
+			@RequestParam(required = false) String unionId, @RequestParam(required = false) String purpose) {
 		Caller caller = Caller.of(jwt);
+		if (purpose == null || purpose.isBlank() || purpose.length() > 200) {
+			return Mono.error(new DomainProblem(HttpStatus.BAD_REQUEST, "purpose-required", "请说明查看用途",
+					"查看中奖职工的完整联系方式前，请填写用途（purpose，200字以内，例如“寄送奖品”），该用途将被记录。"));
+		}
 		String union = caller.role() == Role.UNION_ADMIN ? caller.unionId() : unionId;
 		if (unionId != null && !caller.mayAccessUnion(unionId)) {
 			return Mono.error(new DomainProblem(HttpStatus.FORBIDDEN, "other-union", "无权查看",
@@ -61,8 +67,9 @@ class WinnerController {
 		String campaign = campaigns.active().id();
 		return winners.of(campaign, union)
 			.collectList()
-			.flatMap(list -> winners.recordAccess(caller.subject(), caller.role().name(), union, campaign, list.size())
-				.doOnSuccess(done -> log.info("Delivery list of {} ({} people) seen by {} ({})",
+			.flatMap(list -> winners.recordAccess(caller.subject(), caller.role().name(), union, campaign, list.size(),
+					purpose.strip())
+				.doOnSuccess(done -> log.info("Delivery list of {} ({} people) seen by {} ({}) for a stated purpose",
 						union == null ? "all unions" : union, list.size(), caller.subject(), caller.role()))
 				.thenReturn(list));
 	}

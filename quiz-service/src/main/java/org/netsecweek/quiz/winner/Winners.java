@@ -39,15 +39,16 @@ class Winners {
 			.all();
 	}
 
-	/** Records who looked at full contact details, when, and how many people they saw. */
-	Mono<Void> recordAccess(String admin, String role, String unionId, String campaignId, int people) {
-		return db.sql("INSERT INTO contact_access (admin, role, union_id, campaign_id, people) "
-				+ "VALUES (:admin, :role, :union, :campaign, :people)")
+	/** Records who looked at full contact details, when, why, and how many people they saw. */
+	Mono<Void> recordAccess(String admin, String role, String unionId, String campaignId, int people, String purpose) {
+		return db.sql("INSERT INTO contact_access (admin, role, union_id, campaign_id, people, purpose) "
+				+ "VALUES (:admin, :role, :union, :campaign, :people, :purpose)")
 			.bind("admin", admin)
 			.bind("role", role)
 			.bind("union", org.springframework.r2dbc.core.Parameter.fromOrEmpty(unionId, String.class))
 			.bind("campaign", campaignId)
 			.bind("people", people)
+			.bind("purpose", purpose)
 			.then();
 	}
 

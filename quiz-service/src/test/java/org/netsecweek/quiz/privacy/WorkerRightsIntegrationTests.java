@@ -70,7 +70,8 @@ class WorkerRightsIntegrationTests {
 	void onlyProvinceAdminsReadTheContactAccessLogAndItSaysWhoWhenAndHowMany() {
 		String union = tokens.issue(new Caller("staff-jiamusi", Role.UNION_ADMIN, "jiamusi")).token();
 		String province = tokens.issue(new Caller("province", Role.PROVINCE_ADMIN, null)).token();
-		web.get().uri("/api/admin/deliveries").headers(h -> h.setBearerAuth(union)).exchange().expectStatus().isOk();
+		web.get().uri("/api/admin/deliveries?purpose=电话通知中奖职工").headers(h -> h.setBearerAuth(union)).exchange()
+			.expectStatus().isOk();
 
 		web.get().uri("/api/admin/contact-access").headers(h -> h.setBearerAuth(union)).exchange()
 			.expectStatus().isForbidden();
@@ -79,6 +80,7 @@ class WorkerRightsIntegrationTests {
 			.expectBody()
 			.jsonPath("$[0].admin").isEqualTo("staff-jiamusi")
 			.jsonPath("$[0].unionId").isEqualTo("jiamusi")
+			.jsonPath("$[0].purpose").isEqualTo("电话通知中奖职工")
 			.jsonPath("$[0].accessedAt").isNotEmpty();
 		web.get().uri("/api/me/data").headers(h -> h.setBearerAuth(province)).exchange().expectStatus().isForbidden();
 	}

@@ -60,17 +60,20 @@ class WinnersIntegrationTests {
 
 		String unionAdmin = tokens.issue(new Caller("sys-admin", Role.UNION_ADMIN, "shuangyashan")).token();
 		web.get().uri("/api/admin/deliveries").headers(h -> h.setBearerAuth(unionAdmin)).exchange()
+			.expectStatus().isBadRequest()
+			.expectBody().jsonPath("$.code").isEqualTo("purpose-required");
+		web.get().uri("/api/admin/deliveries?purpose=寄送奖品").headers(h -> h.setBearerAuth(unionAdmin)).exchange()
 			.expectStatus().isOk()
 			.expectBody()
 			.jsonPath("$.length()").isEqualTo(1)
 			.jsonPath("$[0].name").isEqualTo("测试职工")
 			.jsonPath("$[0].phone").isEqualTo(first.number);
-		web.get().uri("/api/admin/deliveries?unionId=qiqihar").headers(h -> h.setBearerAuth(unionAdmin)).exchange()
+		web.get().uri("/api/admin/deliveries?unionId=qiqihar&purpose=寄送奖品").headers(h -> h.setBearerAuth(unionAdmin)).exchange()
 			.expectStatus().isForbidden();
 		web.get().uri("/api/admin/deliveries").headers(h -> h.setBearerAuth(first.token)).exchange()
 			.expectStatus().isForbidden();
 		String province = tokens.issue(new Caller("province", Role.PROVINCE_ADMIN, null)).token();
-		web.get().uri("/api/admin/deliveries?unionId=qiqihar").headers(h -> h.setBearerAuth(province)).exchange()
+		web.get().uri("/api/admin/deliveries?unionId=qiqihar&purpose=寄送奖品").headers(h -> h.setBearerAuth(province)).exchange()
 			.expectStatus().isOk()
 			.expectBody().jsonPath("$[0].phone").isEqualTo(second.number);
 
