@@ -35,9 +35,14 @@ public class InfrastructureInitializer implements ApplicationContextInitializer<
 	 * launcher uses the same properties.
 	 */
 	public static Map<String, Object> properties(Infrastructure infrastructure, String database, String topicPrefix) {
-		Postgres postgres = infrastructure.postgres();
+		return properties(infrastructure.kafkaBootstrapServers(), infrastructure.postgres(), database, topicPrefix);
+	}
+
+	/** The same, for a broker and a PostgreSQL server of the caller's choosing. */
+	public static Map<String, Object> properties(String kafkaBootstrapServers, Postgres postgres, String database,
+			String topicPrefix) {
 		postgres.createDatabase(database);
-		return Map.of("netsec.kafka.bootstrap-servers", infrastructure.kafkaBootstrapServers(), "netsec.db.host",
+		return Map.of("netsec.kafka.bootstrap-servers", kafkaBootstrapServers, "netsec.db.host",
 				postgres.host(), "netsec.db.port", postgres.port(), "netsec.db.name", database, "netsec.db.username",
 				postgres.username(), "netsec.db.password", postgres.password(), "netsec.events.topic-prefix",
 				topicPrefix, "netsec.security.key-directory", keyDirectory.toString(),

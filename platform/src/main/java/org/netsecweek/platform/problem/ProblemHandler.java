@@ -3,6 +3,8 @@ package org.netsecweek.platform.problem;
 import java.util.List;
 import java.util.Map;
 
+import io.github.resilience4j.bulkhead.BulkheadFullException;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -77,6 +79,14 @@ public class ProblemHandler implements WebExceptionHandler {
 		}
 		if (ex instanceof AccessDeniedException) {
 			return byStatus(HttpStatus.FORBIDDEN);
+		}
+		if (ex instanceof CallNotPermittedException open) {
+			return new Problem(HttpStatus.SERVICE_UNAVAILABLE, "temporarily-unavailable", "服务暂时繁忙",
+					"服务暂时无法处理请求，请稍后重试。").with(Map.of("retryAfterSeconds", 5));
+		}
+		if (ex instanceof BulkheadFullException) {
+			return new Problem(HttpStatus.SERVICE_UNAVAILABLE, "busy", "提交的人太多了",
+					"现在提交的人太多，请几秒钟后再试一次，你的答案不会丢失。").with(Map.of("retryAfterSeconds", 2));
 		}
 		if (ex instanceof DataAccessResourceFailureException || ex instanceof TransientDataAccessException) {
 			log.warn("{} {} failed, database unavailable: {}", exchange.getRequest().getMethod(),
