@@ -10,6 +10,7 @@ import org.netsecweek.platform.problem.ProblemWriter;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
@@ -64,16 +65,28 @@ public class SecurityConfiguration {
 			.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
 			.formLogin(ServerHttpSecurity.FormLoginSpec::disable)
 			.logout(ServerHttpSecurity.LogoutSpec::disable)
-			.authorizeExchange(exchanges -> exchanges
-				.pathMatchers("/actuator/health/**", "/actuator/health", "/actuator/info", "/actuator/prometheus",
-						"/v3/api-docs/**", "/v3/api-docs")
-				.permitAll()
-				.pathMatchers(open.length == 0 ? new String[] { "/__none__" } : open)
-				.permitAll()
-				.pathMatchers("/api/admin/**")
-				.hasAnyRole(Role.UNION_ADMIN.name(), Role.PROVINCE_ADMIN.name())
-				.anyExchange()
-				.authenticated())
+			.authorizeExchange(exchanges -> {
+				exchanges
+					.pathMatchers("/actuator/health/**", "/actuator/health", "/actuator/info", "/actuator/prometheus",
+							"/v3/api-docs/**", "/v3/api-docs")
+					.permitAll()
+					.pathMatchers(open.length == 0 ? new String[] { "/__none__" } : open)
+					.permitAll();
+				for (String rule : settings.provincePaths()) {
+					String[] parts = rule.strip().split("\\s+", 2);
+					(parts.length == 2 ? exchanges.pathMatchers(HttpMethod.valueOf(parts[0]), parts[1])
+							: exchanges.pathMatchers(parts[0]))
+						.hasRole(Role.PROVINCE_ADMIN.name());
+				}
+				// admins use the admin API, workers the rest: a caller of the wrong kind is refused before the
+				// request is read, whatever its body
+				exchanges.pathMatchers("/api/admin/**")
+					.hasAnyRole(Role.UNION_ADMIN.name(), Role.PROVINCE_ADMIN.name())
+					.pathMatchers("/api/**")
+					.hasRole(Role.WORKER.name())
+					.anyExchange()
+					.authenticated();
+			})
 			.oauth2ResourceServer(server -> server
 				.jwt(jwt -> jwt.jwtAuthenticationConverter(new ReactiveJwtAuthenticationConverterAdapter(roles())))
 				.authenticationEntryPoint((exchange, ex) -> problems.write(exchange,

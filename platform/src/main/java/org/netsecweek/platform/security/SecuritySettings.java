@@ -21,10 +21,13 @@ import org.springframework.validation.annotation.Validated;
  * @param issuer the {@code iss} of every token
  * @param tokenLifetime how long a token is valid
  * @param publicPaths paths anyone may call without a token, besides health, metrics and the API description
+ * @param provincePaths admin endpoints for province admins only, each {@code "[METHOD ]pattern"} (for example
+ * {@code "PUT /api/admin/prizes/**"}): refused to union admins before the request is even read. Every other
+ * {@code /api/admin/**} path is for union and province admins, and every other {@code /api/**} path for workers.
  */
 @Validated
 @ConfigurationProperties("netsec.security")
 public record SecuritySettings(@NotNull Path keyDirectory, @DefaultValue("false") boolean generateKeyIfMissing,
 		@NotBlank @DefaultValue("netsec-week") String issuer, @NotNull @DefaultValue("12h") Duration tokenLifetime,
-		@NotNull @DefaultValue List<String> publicPaths) {
+		@NotNull @DefaultValue List<String> publicPaths, @NotNull @DefaultValue List<String> provincePaths) {
 }
