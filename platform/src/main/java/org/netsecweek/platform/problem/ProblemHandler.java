@@ -13,6 +13,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.web.bind.support.WebExchangeBindException;
@@ -66,6 +67,9 @@ public class ProblemHandler implements WebExceptionHandler {
 				.toList();
 			return new Problem(HttpStatus.BAD_REQUEST, "invalid-request", "请求内容有误", "请检查标出的参数后重新提交。")
 				.with(Map.of("errors", errors));
+		}
+		if (ex instanceof InvalidMediaTypeException) {
+			return byStatus(HttpStatus.UNSUPPORTED_MEDIA_TYPE);
 		}
 		if (ex instanceof ServerWebInputException input) {
 			return new Problem(HttpStatus.BAD_REQUEST, "malformed-request", "请求格式不正确",
