@@ -44,6 +44,13 @@ class PrometheusScrapeIntegrationTests {
 
 	private static final Path PROMETHEUS = Path.of("/usr/bin/prometheus");
 
+	/**
+	 * Metrics a dashboard already reads but no service exports yet, each listed in deploy/README.md for its owner:
+	 * resilience4j registers its breaker gauges only once a circuit breaker exists (issue 7's resilience part).
+	 * Their queries must still be valid; the name alone may be missing.
+	 */
+	private static final Set<String> AWAITED = Set.of("resilience4j_circuitbreaker_state");
+
 	private static final JsonMapper json = JsonMapper.builder().build();
 
 	private static final HttpClient http = HttpClient.newHttpClient();
@@ -57,7 +64,7 @@ class PrometheusScrapeIntegrationTests {
 		assumeTrue(Files.isExecutable(PROMETHEUS),
 				"Debian's prometheus package is not installed (.ci/run installs it): skipping the scrape check");
 		Suite suite = RunningSuite.suite();
-		WorkerJourney.run(suite);
+		WorkerJourney.once(suite);
 		Path work = Files.createDirectories(Path.of("target/prometheus").toAbsolutePath());
 		Path config = work.resolve("prometheus.yml");
 		Files.writeString(config, localConfig(suite));
@@ -111,7 +118,7 @@ class PrometheusScrapeIntegrationTests {
 				problems.add(source + ": " + answer.path("error").asString() + " in " + expr);
 			}
 			for (String name : DeployQueries.metricNames(expr)) {
-				if (!known.contains(name)) {
+				if (!known.contains(name) && !AWAITED.contains(name)) {
 					problems.add(source + ": no metric named " + name + " in " + expr);
 				}
 			}
