@@ -52,6 +52,23 @@ class PersonalDataLogScanTests {
 	}
 
 	@Test
+	void aLineLoggedWithinARequestCarriesItsTraceAndSpanIds() throws Exception {
+		WorkerJourney.once(RunningSuite.suite());
+		List<JsonNode> deliveries = new ArrayList<>();
+		for (String line : Files.readAllLines(LOG, StandardCharsets.UTF_8)) {
+			JsonNode entry = json.readTree(line);
+			if (entry.path("message").asString().startsWith("Delivery list of")) {
+				deliveries.add(entry);
+			}
+		}
+		assertThat(deliveries).as("quiz-service's line for the delivery list WorkerJourney read").isNotEmpty()
+			.allSatisfy(entry -> {
+				assertThat(entry.path("traceId").asString()).as(entry.toString()).matches("[0-9a-f]{16,32}");
+				assertThat(entry.path("spanId").asString()).as(entry.toString()).matches("[0-9a-f]{16}");
+			});
+	}
+
+	@Test
 	void everyLineIsOneJsonObjectWithTimeLevelServiceAndMessage() throws Exception {
 		List<String> lines = Files.readAllLines(LOG, StandardCharsets.UTF_8);
 		assertThat(lines).isNotEmpty().allSatisfy(line -> {

@@ -99,7 +99,9 @@ class PrometheusScrapeIntegrationTests {
 			up.put(series.path("metric").path("job").asString(), series.path("value").get(1).asString());
 		}
 		Files.writeString(Path.of("target/prometheus/up.json"), query("up").toString());
-		assertThat(up).containsExactlyInAnyOrderEntriesOf(Map.of("quiz-service", "1", "scoring-service", "1",
+		JsonNode targets = get("/api/v1/targets");
+		Files.writeString(Path.of("target/prometheus/targets.json"), targets.toString());
+		assertThat(up).as("scrape errors: " + targets.path("data").path("activeTargets").findValuesAsString("lastError")).containsExactlyInAnyOrderEntriesOf(Map.of("quiz-service", "1", "scoring-service", "1",
 				"lottery-service", "1", "reporting-service", "1"));
 	}
 

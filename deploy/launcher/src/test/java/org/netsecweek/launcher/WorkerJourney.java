@@ -68,6 +68,13 @@ final class WorkerJourney {
 			.until(() -> !get(quiz, "/api/draws/" + drawId, worker).get("status").asString().equals("PENDING"));
 		// one refused request, so the error side of the request metrics has a series too
 		quiz.get().uri("/api/balance").exchange().expectStatus().isUnauthorized();
+		// the province admin reads the delivery list (full names and phones), which quiz-service logs, within the
+		// request, by who and how many: the log scan looks for the request's trace id there, and for no personal data
+		String admin = body(client(suite, Service.REPORTING).post().uri("/api/sessions")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("username", "province", "password", RunningSuite.adminPassword())).exchange()
+			.expectStatus().isOk()).get("token").asString();
+		get(quiz, "/api/admin/deliveries", admin);
 	}
 
 	private static JsonNode get(WebTestClient client, String uri, String token) {
