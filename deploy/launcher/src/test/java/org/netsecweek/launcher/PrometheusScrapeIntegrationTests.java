@@ -68,6 +68,12 @@ class PrometheusScrapeIntegrationTests {
 		Path work = Files.createDirectories(Path.of("target/prometheus").toAbsolutePath());
 		Path config = work.resolve("prometheus.yml");
 		Files.writeString(config, localConfig(suite));
+		for (Service service : Service.values()) {
+			// what each service exposes, for whoever reads the test's results
+			Files.writeString(work.resolve(service.serviceName() + ".txt"), http.send(HttpRequest
+				.newBuilder(URI.create("http://localhost:" + suite.port(service) + "/actuator/prometheus")).build(),
+					HttpResponse.BodyHandlers.ofString()).body());
+		}
 		int port;
 		try (ServerSocket socket = new ServerSocket(0)) {
 			port = socket.getLocalPort();
