@@ -84,7 +84,7 @@ CREATE TABLE question_tally (
     category    text   NOT NULL,
     answered    bigint NOT NULL DEFAULT 0,
     correct     bigint NOT NULL DEFAULT 0,
-    PRIMARY KEY (campaign_id, union_id, question_id)
+    PRIMARY KEY (campaign_id, union_id, question_id, category)
 );
 
 -- Offline activities (进企业、进车间、进班组 …) recorded by union admins until the report deadline.

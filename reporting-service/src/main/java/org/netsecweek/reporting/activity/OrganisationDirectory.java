@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
  * check offline activities; quiz facts are counted under the union and organisation their events name.
  */
 @Component
-class OrganisationDirectory {
+public class OrganisationDirectory {
 
 	private final Map<String, Organisation> byId = new LinkedHashMap<>();
 
@@ -45,10 +45,10 @@ class OrganisationDirectory {
 		}
 	}
 
-	Optional<Organisation> find(String orgId) {
+	public Optional<Organisation> find(String orgId) {
 		return Optional.ofNullable(byId.get(orgId));
 	}
 
-	record Organisation(String id, String unionId, String name) {
+	public record Organisation(String id, String unionId, String name) {
 	}
 }

@@ -39,6 +39,9 @@ class ProgressGauges {
 
 	private final Map<String, AtomicLong> organisationsActive = new java.util.HashMap<>();
 
+	/** Micrometer holds gauge values weakly: the targets are kept here so they are not collected. */
+	private final java.util.List<AtomicLong> targets = new java.util.ArrayList<>();
+
 	private volatile Disposable refreshing;
 
 	ProgressGauges(Reports reports, Campaigns campaigns, ReportSettings settings, MeterRegistry meters) {
@@ -50,10 +53,10 @@ class ProgressGauges {
 					"Distinct workers who took at least one quiz", union, new AtomicLong()));
 			organisationsActive.put(union.id(), gauge(meters, "participation.organisations.active",
 					"Grassroots organisations with a quiz or an offline activity", union, new AtomicLong()));
-			gauge(meters, "participation.workers.target", "Workers to cover (allocation table)", union,
-					new AtomicLong(union.targetWorkers()));
-			gauge(meters, "participation.organisations.target", "Organisations to activate (allocation table)", union,
-					new AtomicLong(union.targetOrganisations()));
+			targets.add(gauge(meters, "participation.workers.target", "Workers to cover (allocation table)", union,
+					new AtomicLong(union.targetWorkers())));
+			targets.add(gauge(meters, "participation.organisations.target",
+					"Organisations to activate (allocation table)", union, new AtomicLong(union.targetOrganisations())));
 		}
 	}
 

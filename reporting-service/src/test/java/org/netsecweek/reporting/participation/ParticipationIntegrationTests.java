@@ -83,13 +83,15 @@ class ParticipationIntegrationTests {
 	}
 
 	@Test
-	void countsEachDrawOnceUnderTheUnionOfItsWorker() {
+	void countsEachDrawOnceUnderTheUnionItsRequestNamesWhicheverEventArrivesFirst() {
 		KafkaProbe kafka = new KafkaProbe(bootstrapServers);
 		String answer = new String(EventFixtures.bytes(EventFixtures.ANSWER_SUBMITTED));
 		String draw = new String(EventFixtures.bytes(EventFixtures.DRAW_COMPLETED));
+		String request = new String(EventFixtures.bytes(EventFixtures.DRAW_REQUESTED));
 
 		kafka.send(topics.topic(Topics.DRAW_COMPLETED), FIXTURE_WORKER, draw, draw);
 		kafka.send(topics.topic(Topics.ANSWER_SUBMITTED), FIXTURE_WORKER, answer);
+		kafka.send(topics.topic(Topics.DRAW_REQUESTED), FIXTURE_WORKER, request, request);
 
 		await().atMost(Duration.ofSeconds(60)).until(() -> progress("hlj-2022").union("harbin").prizesGiven() == 1);
 		await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5))
@@ -123,7 +125,7 @@ class ParticipationIntegrationTests {
 		Collections.shuffle(deliveries, new Random(2022));
 		double recordedBefore = recorded(Campaigns.DEMO_ID);
 
-		Concurrently.run(deliveries.size(), i -> countAnswers.accept(deliveries.get(i)));
+		Concurrently.run(deliveries.size(), i -> countAnswers.accept(List.of(deliveries.get(i))));
 
 		ProgressView progress = progress(Campaigns.DEMO_ID);
 		for (String union : unions) {
