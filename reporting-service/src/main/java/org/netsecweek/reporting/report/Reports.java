@@ -24,11 +24,14 @@ public class Reports {
 
 	private final Clock clock;
 
-	Reports(LiveFigures live, FrozenFigures frozen, DatabaseClient db, Clock clock) {
+	private final ReportSettings settings;
+
+	Reports(LiveFigures live, FrozenFigures frozen, DatabaseClient db, Clock clock, ReportSettings settings) {
 		this.live = live;
 		this.frozen = frozen;
 		this.db = db;
 		this.clock = clock;
+		this.settings = settings;
 	}
 
 	/** The live report: every union, counted from the counters, including events that arrive late. */
@@ -54,7 +57,8 @@ public class Reports {
 
 	/**
 	 * Freezes the report once the deadline has passed: counts the facts that occurred before the deadline and
-	 * arrived by now, and stores the canonical JSON with its hash. A second call finds the first snapshot.
+	 * arrived by now (less {@link ReportSettings#settleTime()}), and stores the canonical JSON with its hash. A second
+	 * call finds the first snapshot.
 	 */
 	public Mono<Snapshot> freeze(CampaignDefinition campaign, String by) {
 		Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS); // PostgreSQL keeps microseconds
@@ -62,8 +66,9 @@ public class Reports {
 			return Mono.error(new DomainProblem(HttpStatus.CONFLICT, "deadline-not-reached", "报送截止时间未到",
 					"报表在截止时间（" + ReportTable.of(campaign, new Figures(), null).deadline() + "）之后才能封存。"));
 		}
-		return snapshot(campaign.id()).switchIfEmpty(Mono.defer(() -> generate(campaign, now)
-			.flatMap(report -> store(campaign.id(), now, CanonicalJson.write(report), by))
+		Instant asOf = now.minus(settings.settleTime());
+		return snapshot(campaign.id()).switchIfEmpty(Mono.defer(() -> generate(campaign, asOf)
+			.flatMap(report -> store(campaign.id(), asOf, CanonicalJson.write(report), by))
 			.then(snapshot(campaign.id()))));
 	}
 
