@@ -53,7 +53,7 @@ class FreezeAtDeadline {
 	/** Freezes every campaign's report that is due and not frozen yet. */
 	Mono<Void> check() {
 		return Flux.fromIterable(campaigns.all())
-			.filter(reports::isPastDeadline)
+			.filter(reports::isDue)
 			.concatMap(campaign -> reports.snapshot(campaign.id())
 				.hasElement()
 				.filter(frozen -> !frozen)

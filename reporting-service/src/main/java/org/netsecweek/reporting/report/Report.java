@@ -26,6 +26,12 @@ public record Report(String campaignId, String campaignName, String deadline, bo
 				rows.size() == unions.size() ? total : ReportTable.total(rows));
 	}
 
+	/** The same report without the per-question lists (categories stay), for a compact progress document. */
+	public Report withoutQuestions() {
+		return new Report(campaignId, campaignName, deadline, frozen, asOf,
+				unions.stream().map(Row::withoutQuestions).toList(), total.withoutQuestions());
+	}
+
 	/**
 	 * One union (or the total) with its targets and what was reached.
 	 *
@@ -50,6 +56,12 @@ public record Report(String campaignId, String campaignName, String deadline, bo
 			long attempts, long correctAnswers, long questionsAnswered, BigDecimal averageScore, BigDecimal accuracy, long offlineActivities,
 			long offlineParticipants, long draws, long prizesGiven, List<Day> days, List<Accuracy> categories,
 			List<Accuracy> questions) {
+
+		Row withoutQuestions() {
+			return new Row(unionId, name, targetOrganisations, organisationsActive, organisationsRate, targetWorkers,
+					workersCovered, workersRate, attempts, correctAnswers, questionsAnswered, averageScore, accuracy,
+					offlineActivities, offlineParticipants, draws, prizesGiven, days, categories, List.of());
+		}
 	}
 
 	/**

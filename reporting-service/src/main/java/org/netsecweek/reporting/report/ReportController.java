@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.function.Predicate;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.netsecweek.platform.campaign.CampaignDefinition;
@@ -38,16 +39,20 @@ class ReportController {
 
 	@GetMapping("/api/admin/progress")
 	@Operation(summary = "Live progress: organisations active and workers covered per union against the targets, "
-			+ "per day, quiz accuracy per category and question, offline activities, draws; a union admin sees "
-			+ "their own union only")
+			+ "per day, quiz accuracy per category (and per question with questions=true), offline activities, "
+			+ "draws; a union admin sees their own union only")
 	@ApiResponse(responseCode = "403", description = "another union's progress (other-union)")
 	@ApiResponse(responseCode = "404", description = "unknown campaign (unknown-campaign)")
 	Mono<Report> progress(@RequestParam(required = false) String campaignId,
-			@RequestParam(required = false) String unionId, @AuthenticationPrincipal Jwt jwt) {
+			@RequestParam(required = false) String unionId,
+			@Parameter(description = "include the accuracy of every question (categories are always included)")
+			@RequestParam(defaultValue = "false") boolean questions, @AuthenticationPrincipal Jwt jwt) {
 		Caller caller = Caller.of(jwt);
 		return campaign(campaignId).flatMap(campaign -> {
 			Predicate<String> visible = visible(caller, unionId);
-			return reports.live(campaign).map(report -> report.visibleTo(visible));
+			return reports.live(campaign)
+				.map(report -> report.visibleTo(visible))
+				.map(report -> questions ? report : report.withoutQuestions());
 		});
 	}
 

@@ -61,12 +61,12 @@ public class Reports {
 	 * call finds the first snapshot.
 	 */
 	public Mono<Snapshot> freeze(CampaignDefinition campaign, String by) {
-		Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS); // PostgreSQL keeps microseconds
-		if (now.isBefore(campaign.reportDeadlineInstant())) {
+		Instant asOf = clock.instant().truncatedTo(ChronoUnit.MICROS).minus(settings.settleTime());
+		if (!isDue(campaign)) {
 			return Mono.error(new DomainProblem(HttpStatus.CONFLICT, "deadline-not-reached", "报送截止时间未到",
-					"报表在截止时间（" + ReportTable.of(campaign, new Figures(), null).deadline() + "）之后才能封存。"));
+					"报表在截止时间（" + ReportTable.of(campaign, new Figures(), null).deadline() + "）过后 "
+							+ settings.settleTime().toMinutes() + " 分钟才能封存。"));
 		}
-		Instant asOf = now.minus(settings.settleTime());
 		return snapshot(campaign.id()).switchIfEmpty(Mono.defer(() -> generate(campaign, asOf)
 			.flatMap(report -> store(campaign.id(), asOf, CanonicalJson.write(report), by))
 			.then(snapshot(campaign.id()))));
@@ -95,6 +95,14 @@ public class Reports {
 			.bind("by", by)
 			.fetch()
 			.rowsUpdated();
+	}
+
+	/**
+	 * Whether the report can be frozen: the deadline passed at least {@link ReportSettings#settleTime()} ago, so the
+	 * snapshot's cut-off is after the deadline and every change made before the deadline has committed.
+	 */
+	boolean isDue(CampaignDefinition campaign) {
+		return !clock.instant().minus(settings.settleTime()).isBefore(campaign.reportDeadlineInstant());
 	}
 
 	/** Whether the campaign's report deadline has passed (offline activities are frozen from then on). */

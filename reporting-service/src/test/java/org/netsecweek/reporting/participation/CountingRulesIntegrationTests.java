@@ -114,7 +114,8 @@ class CountingRulesIntegrationTests {
 		countAnswers.accept(List.of(first, second, first, samePaperNewEvent));
 		countAnswers.accept(List.of(second));
 
-		ProgressView.Row row = progress().union("shuangyashan");
+		ProgressView.Row row = Admin.progress(web, Admin.province(tokens), Campaigns.DEMO_ID + "&questions=true")
+			.union("shuangyashan");
 		assertThat(row.attempts()).isEqualTo(2);
 		assertThat(row.workersCovered()).isEqualTo(1);
 		assertThat(row.organisationsActive()).isEqualTo(2);
