@@ -105,7 +105,10 @@ class ProgressIntegrationTests {
 	void theGaugesAreExportedForPrometheus() {
 		gauges.refresh().block();
 
-		web.get()
+		web.mutate()
+			.codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(16 * 1024 * 1024))
+			.build()
+			.get()
 			.uri("/actuator/prometheus")
 			.exchange()
 			.expectStatus().isOk()
