@@ -1,22 +1,47 @@
 package org.netsecweek.reporting.report;
 
 import java.time.LocalDate;
-import java.util.List;
-import java.util.function.Consumer;
-import java.util.function.Function;
 
-import io.r2dbc.spi.Readable;
 import reactor.core.publisher.Mono;
 
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The figures from the counters kept beside the facts: a handful of small tables, read concurrently, so live
- * progress answers in milliseconds however many workers took part. Offline activities are few and read as they are.
+ * The figures from the counters kept beside the facts: a handful of small tables read in one statement (one round
+ * trip, one connection), so live progress answers in milliseconds however many workers took part. Offline
+ * activities are few and read as they are.
  */
 @Component
 class LiveFigures {
+
+	/** Every counter row as (kind, union, day, key, category, a, b, c, d). */
+	private static final String COUNTERS = """
+			SELECT 'union' AS kind, union_id, NULL::date AS day, NULL AS key, NULL AS category,
+			       workers_covered AS a, organisations_by_quiz AS b, draws AS c, prizes AS d
+			FROM union_tally WHERE campaign_id = :campaign
+			UNION ALL
+			SELECT 'day', union_id, campaign_day, NULL, NULL, attempts, organisations_by_quiz, correct_answers,
+			       questions_answered
+			FROM union_day_tally WHERE campaign_id = :campaign
+			UNION ALL
+			SELECT 'offline-only', o.union_id, NULL, NULL, NULL, count(DISTINCT o.org_id), 0, 0, 0
+			FROM offline_activity o
+			WHERE o.campaign_id = :campaign AND NOT EXISTS (SELECT 1 FROM org_tally t
+			    WHERE t.campaign_id = o.campaign_id AND t.org_id = o.org_id)
+			GROUP BY o.union_id
+			UNION ALL
+			SELECT 'offline-only-day', o.union_id, o.activity_date, NULL, NULL, count(DISTINCT o.org_id), 0, 0, 0
+			FROM offline_activity o
+			WHERE o.campaign_id = :campaign AND NOT EXISTS (SELECT 1 FROM org_day_tally t
+			    WHERE t.campaign_id = o.campaign_id AND t.org_id = o.org_id AND t.campaign_day = o.activity_date)
+			GROUP BY o.union_id, o.activity_date
+			UNION ALL
+			SELECT 'offline', union_id, activity_date, NULL, NULL, count(*), sum(participants), 0, 0
+			FROM offline_activity WHERE campaign_id = :campaign GROUP BY union_id, activity_date
+			UNION ALL
+			SELECT 'question', union_id, NULL, question_id, category, answered, correct, 0, 0
+			FROM question_tally WHERE campaign_id = :campaign""";
 
 	private final DatabaseClient db;
 
@@ -26,96 +51,36 @@ class LiveFigures {
 
 	Mono<Figures> of(String campaignId) {
 		Figures figures = new Figures();
-		return Mono
-			.zip(read(campaignId, "SELECT union_id, workers_covered, organisations_by_quiz, draws, prizes FROM union_tally "
-					+ "WHERE campaign_id = :campaign", row -> {
-						String unionId = row.get("union_id", String.class);
-						long workers = row.get("workers_covered", Long.class);
-						long organisations = row.get("organisations_by_quiz", Long.class);
-						long draws = row.get("draws", Long.class);
-						long prizes = row.get("prizes", Long.class);
-						return (Figures f) -> {
-							Figures.OfUnion union = f.union(unionId);
-							union.workersCovered = workers;
-							union.organisationsActive += organisations;
-							union.draws = draws;
-							union.prizesGiven = prizes;
-						};
-					}),
-					read(campaignId, "SELECT union_id, campaign_day, attempts, organisations_by_quiz, correct_answers, "
-							+ "questions_answered FROM union_day_tally WHERE campaign_id = :campaign", row -> {
-								String union = row.get("union_id", String.class);
-								LocalDate date = row.get("campaign_day", LocalDate.class);
-								long attempts = row.get("attempts", Long.class);
-								long organisations = row.get("organisations_by_quiz", Long.class);
-								long correct = row.get("correct_answers", Long.class);
-								long questions = row.get("questions_answered", Long.class);
-								return (Figures f) -> {
-									Figures.OfDay day = f.union(union).day(date);
-									day.attempts = attempts;
-									day.organisationsActive += organisations;
-									day.correctAnswers = correct;
-									day.questionsAnswered = questions;
-								};
-							}),
-					// organisations active by an offline activity only: none of their workers took the quiz
-					read(campaignId, """
-							SELECT o.union_id, count(DISTINCT o.org_id) AS n FROM offline_activity o
-							WHERE o.campaign_id = :campaign AND NOT EXISTS (SELECT 1 FROM org_tally t
-							    WHERE t.campaign_id = o.campaign_id AND t.org_id = o.org_id)
-							GROUP BY o.union_id""", row -> {
-						String union = row.get("union_id", String.class);
-						long n = row.get("n", Long.class);
-						return (Figures f) -> f.union(union).organisationsActive += n;
-					}),
-					// per day: organisations with an offline activity that day and no quiz that day
-					read(campaignId, """
-							SELECT o.union_id, o.activity_date, count(DISTINCT o.org_id) AS n FROM offline_activity o
-							WHERE o.campaign_id = :campaign AND NOT EXISTS (SELECT 1 FROM org_day_tally t
-							    WHERE t.campaign_id = o.campaign_id AND t.org_id = o.org_id
-							      AND t.campaign_day = o.activity_date)
-							GROUP BY o.union_id, o.activity_date""", row -> {
-						String union = row.get("union_id", String.class);
-						LocalDate date = row.get("activity_date", LocalDate.class);
-						long n = row.get("n", Long.class);
-						return (Figures f) -> f.union(union).day(date).organisationsActive += n;
-					}),
-					read(campaignId, "SELECT union_id, activity_date, count(*) AS n, sum(participants) AS participants "
-							+ "FROM offline_activity WHERE campaign_id = :campaign GROUP BY union_id, activity_date", row -> {
-								String union = row.get("union_id", String.class);
-								LocalDate date = row.get("activity_date", LocalDate.class);
-								long n = ((Number) row.get("n")).longValue();
-								long participants = ((Number) row.get("participants")).longValue();
-								return (Figures f) -> {
-									Figures.OfDay day = f.union(union).day(date);
-									day.offlineActivities = n;
-									day.offlineParticipants = participants;
-								};
-							}),
-					read(campaignId, "SELECT union_id, question_id, category, answered, correct FROM question_tally "
-							+ "WHERE campaign_id = :campaign", row -> {
-								String union = row.get("union_id", String.class);
-								String question = row.get("question_id", String.class);
-								String category = row.get("category", String.class);
-								long answered = row.get("answered", Long.class);
-								long correct = row.get("correct", Long.class);
-								return (Figures f) -> f.union(union).question(question, category, answered, correct);
-							}))
-			.map(all -> {
-				// applied on one thread, in one order, after every query answered
-				for (Object changes : all.toList()) {
-					for (Object change : (List<?>) changes) {
-						@SuppressWarnings("unchecked")
-						Consumer<Figures> apply = (Consumer<Figures>) change;
-						apply.accept(figures);
-					}
+		return db.sql(COUNTERS).bind("campaign", campaignId).map(row -> {
+			Figures.OfUnion union = figures.union(row.get("union_id", String.class));
+			LocalDate date = row.get("day", LocalDate.class);
+			long a = ((Number) row.get("a")).longValue();
+			long b = ((Number) row.get("b")).longValue();
+			switch (row.get("kind", String.class)) {
+				case "union" -> {
+					union.workersCovered = a;
+					union.organisationsActive += b;
+					union.draws = ((Number) row.get("c")).longValue();
+					union.prizesGiven = ((Number) row.get("d")).longValue();
 				}
-				return figures;
-			});
-	}
-
-	private Mono<List<Consumer<Figures>>> read(String campaignId, String sql,
-			Function<Readable, Consumer<Figures>> change) {
-		return db.sql(sql).bind("campaign", campaignId).map(change).all().collectList();
+				case "day" -> {
+					Figures.OfDay day = union.day(date);
+					day.attempts = a;
+					day.organisationsActive += b;
+					day.correctAnswers = ((Number) row.get("c")).longValue();
+					day.questionsAnswered = ((Number) row.get("d")).longValue();
+				}
+				case "offline-only" -> union.organisationsActive += a;
+				case "offline-only-day" -> union.day(date).organisationsActive += a;
+				case "offline" -> {
+					Figures.OfDay day = union.day(date);
+					day.offlineActivities = a;
+					day.offlineParticipants = b;
+				}
+				case "question" -> union.question(row.get("key", String.class), row.get("category", String.class), a, b);
+				default -> throw new IllegalStateException("unknown counter kind");
+			}
+			return 1;
+		}).all().then(Mono.fromSupplier(() -> figures));
 	}
 }

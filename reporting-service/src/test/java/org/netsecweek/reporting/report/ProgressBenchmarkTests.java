@@ -71,8 +71,8 @@ class ProgressBenchmarkTests {
 		assertThat(report.total().attempts()).isEqualTo((long) WORKERS * DAYS);
 
 		double[] query = timings(300, () -> reports.live(campaign).block());
-		print("progress query (counters -> report): p50 %.2f ms, p99 %.2f ms, max %.2f ms", percentile(query, 50),
-				percentile(query, 99), percentile(query, 100));
+		print("progress query (counters -> report): p50 %.2f ms, p99 %.2f ms, max %.2f ms; load %s",
+				percentile(query, 50), percentile(query, 99), percentile(query, 100), load());
 		String token = Admin.province(tokens);
 		WebTestClient client = web.mutate().codecs(c -> c.defaultCodecs().maxInMemorySize(256 * 1024 * 1024)).build();
 		double[] http = timings(300, () -> client.get().uri("/api/admin/progress").headers(h -> h.setBearerAuth(token))
@@ -88,7 +88,7 @@ class ProgressBenchmarkTests {
 		long export = millis(() -> workbook[0] = client.get().uri("/api/admin/exports/progress.xlsx")
 			.headers(h -> h.setBearerAuth(token)).exchange().expectStatus().isOk().expectBody(byte[].class)
 			.returnResult().getResponseBody());
-		print("province XLSX export: %.2f s, %,d bytes", export / 1000.0, workbook[0].length);
+		print("province XLSX export: %.2f s, %,d bytes; load %s", export / 1000.0, workbook[0].length, load());
 		try (XSSFWorkbook opened = new XSSFWorkbook(new ByteArrayInputStream(workbook[0]))) {
 			assertThat(opened.getSheet("基层组织明细").getLastRowNum()).isEqualTo(ORGANISATIONS);
 		}
@@ -185,6 +185,17 @@ class ProgressBenchmarkTests {
 		long start = System.nanoTime();
 		action.run();
 		return (System.nanoTime() - start) / 1_000_000;
+	}
+
+	/** The machine's load, printed beside the figures: on a shared 2-core machine the tail depends on it. */
+	private static String load() {
+		try {
+			return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).strip() + " on "
+					+ Runtime.getRuntime().availableProcessors() + " cores";
+		}
+		catch (java.io.IOException ex) {
+			return "unknown";
+		}
 	}
 
 	private static void print(String format, Object... args) {

@@ -102,6 +102,20 @@ class ProgressIntegrationTests {
 	}
 
 	@Test
+	void theApiDescriptionNamesEveryEndpointWithItsErrors() {
+		web.get()
+			.uri("/v3/api-docs")
+			.exchange()
+			.expectStatus().isOk()
+			.expectBody(String.class)
+			.value(text -> assertThat(text).contains("/api/admin/progress", "/api/admin/report",
+					"/api/admin/report/snapshot", "/api/admin/activities", "/api/admin/activities/{id}",
+					"/api/admin/exports/progress.xlsx", "/api/admin/exports/progress.csv",
+					"/api/admin/exports/organisations.csv", "/api/admin/exports/brief", "activities-frozen",
+					"other-union"));
+	}
+
+	@Test
 	void theGaugesAreExportedForPrometheus() {
 		gauges.refresh().block();
 
