@@ -111,8 +111,8 @@ final class AllocationWorkbook {
 	}
 
 	private static void days(Sheet sheet, Report report, Styles styles) {
-		header(sheet.createRow(0), styles, "市（地）、产业工会", "日期", "开展活动的基层工会组织（个）", "答题职工（人）",
-				"平均答对题数", "线下活动（次）", "线下活动参与（人次）");
+		header(sheet.createRow(0), styles, "市（地）、产业工会", "日期", "开展活动的基层工会组织（个）", "占分配数",
+				"答题职工（人）", "占分配数", "平均答对题数", "线下活动（次）", "线下活动参与（人次）");
 		int r = 1;
 		for (Report.Row union : withTotal(report)) {
 			for (Day day : union.days()) {
@@ -120,10 +120,12 @@ final class AllocationWorkbook {
 				cell(row, 0, union.name(), styles.text);
 				cell(row, 1, day.day().toString(), styles.text);
 				number(row, 2, day.organisationsActive(), styles.number);
-				number(row, 3, day.workers(), styles.number);
-				rate(row, 4, day.averageScore().doubleValue(), styles.decimal);
-				number(row, 5, day.offlineActivities(), styles.number);
-				number(row, 6, day.offlineParticipants(), styles.number);
+				rate(row, 3, day.organisationsRate().doubleValue(), styles.percent);
+				number(row, 4, day.workers(), styles.number);
+				rate(row, 5, day.workersRate().doubleValue(), styles.percent);
+				rate(row, 6, day.averageScore().doubleValue(), styles.decimal);
+				number(row, 7, day.offlineActivities(), styles.number);
+				number(row, 8, day.offlineParticipants(), styles.number);
 			}
 		}
 	}

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
 class LiveFigures {
 
 	/** Every counter row as (kind, union, day, key, category, a, b, c, d). */
-	private static final String COUNTERS = """
+	static final String COUNTERS = """
 			SELECT 'union' AS kind, union_id, NULL::date AS day, NULL AS key, NULL AS category,
 			       workers_covered AS a, organisations_by_quiz AS b, draws AS c, prizes AS d
 			FROM union_tally WHERE campaign_id = :campaign

@@ -68,11 +68,13 @@ public record Report(String campaignId, String campaignName, String deadline, bo
 	 * One campaign day.
 	 *
 	 * @param organisationsActive organisations with a quiz or an offline activity that day
+	 * @param organisationsRate that day's organisations / the union's target
 	 * @param workers workers who took the quiz that day (one paper each)
+	 * @param workersRate that day's workers / the union's target
 	 */
-	public record Day(LocalDate day, long organisationsActive, long workers, long correctAnswers,
-			BigDecimal averageScore,
-			long offlineActivities, long offlineParticipants) {
+	public record Day(LocalDate day, long organisationsActive, BigDecimal organisationsRate, long workers,
+			BigDecimal workersRate, long correctAnswers, BigDecimal averageScore, long offlineActivities,
+			long offlineParticipants) {
 	}
 
 	/**

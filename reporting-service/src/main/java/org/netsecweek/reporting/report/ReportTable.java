@@ -64,7 +64,9 @@ final class ReportTable {
 		long offlineParticipants = 0;
 		for (Map.Entry<LocalDate, Figures.OfDay> entry : withAllDays(figures.days, campaignDays).entrySet()) {
 			Figures.OfDay day = entry.getValue();
-			days.add(new Day(entry.getKey(), day.organisationsActive, day.attempts, day.correctAnswers,
+			days.add(new Day(entry.getKey(), day.organisationsActive,
+					rate(day.organisationsActive, union.targetOrganisations()), day.attempts,
+					rate(day.attempts, union.targetWorkers()), day.correctAnswers,
 					ratio(day.correctAnswers, day.attempts, 2), day.offlineActivities, day.offlineParticipants));
 			attempts += day.attempts;
 			correct += day.correctAnswers;
@@ -134,7 +136,8 @@ final class ReportTable {
 		long correctAnswers = sum(rows, Row::correctAnswers);
 		List<Day> totalDays = days.entrySet()
 			.stream()
-			.map(d -> new Day(d.getKey(), d.getValue()[0], d.getValue()[1], d.getValue()[2],
+			.map(d -> new Day(d.getKey(), d.getValue()[0], rate(d.getValue()[0], targetOrganisations),
+					d.getValue()[1], rate(d.getValue()[1], targetWorkers), d.getValue()[2],
 					ratio(d.getValue()[2], d.getValue()[1], 2),
 					d.getValue()[3], d.getValue()[4]))
 			.toList();
