@@ -16,9 +16,11 @@ ALTER TABLE draw_fact
     ADD COLUMN completed_recorded_at timestamptz;
 UPDATE draw_fact SET completed_recorded_at = recorded_at WHERE outcome IS NOT NULL;
 
--- One row per attempt's points (PointsAwarded); kept for the points total, pseudonymous like the rest.
+-- One row per change of a worker's points (PointsAwarded): keyed by the attempt for a booked attempt (one per
+-- attempt, whatever the event id), by the event for anything else (an admin adjustment has no attempt).
 CREATE TABLE points_fact (
-    attempt_id   uuid PRIMARY KEY,
+    source_id    uuid PRIMARY KEY,
+    attempt_id   uuid,
     campaign_id  text        NOT NULL,
     worker_id    uuid        NOT NULL,
     campaign_day date        NOT NULL,

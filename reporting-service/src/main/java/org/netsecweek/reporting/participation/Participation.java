@@ -122,13 +122,18 @@ class Participation {
 		}).then();
 	}
 
-	/** Records the points of an attempt, once per attempt. */
+	/**
+	 * Records a change of a worker's points: once per attempt for a booked attempt, once per event for a change
+	 * without an attempt (an admin adjustment).
+	 */
 	Mono<Void> recordPoints(PointsAwarded points, Tallies tallies) {
-		return db.sql("""
-				INSERT INTO points_fact (attempt_id, campaign_id, worker_id, campaign_day, points, occurred_at)
-				VALUES (:attempt, :campaign, :worker, :day, :points, :occurredAt) ON CONFLICT DO NOTHING""")
-			.bind("attempt", points.attemptId())
-			.bind("campaign", points.campaignId())
+		var insert = db.sql("""
+				INSERT INTO points_fact (source_id, attempt_id, campaign_id, worker_id, campaign_day, points, occurred_at)
+				VALUES (:source, :attempt, :campaign, :worker, :day, :points, :occurredAt) ON CONFLICT DO NOTHING""")
+			.bind("source", points.attemptId() != null ? points.attemptId() : points.eventId());
+		insert = points.attemptId() == null ? insert.bindNull("attempt", java.util.UUID.class)
+				: insert.bind("attempt", points.attemptId());
+		return insert.bind("campaign", points.campaignId())
 			.bind("worker", points.workerId())
 			.bind("day", points.campaignDay())
 			.bind("points", points.points())

@@ -100,6 +100,19 @@ class ParticipationIntegrationTests {
 		assertThat(progress("hlj-2022").total().prizesGiven()).isEqualTo(1);
 	}
 
+	@Test
+	void recordsAnAttemptsPointsOnceHoweverOftenKafkaDeliversThem() {
+		String points = new String(EventFixtures.bytes(EventFixtures.POINTS_AWARDED));
+
+		new KafkaProbe(bootstrapServers).send(topics.topic(Topics.POINTS_AWARDED), FIXTURE_WORKER, points, points);
+
+		await().atMost(Duration.ofSeconds(60))
+			.until(() -> count("SELECT count(*) AS n FROM points_fact WHERE attempt_id = "
+					+ "'a3d9e1f0-5b6c-4d7e-8f90-1a2b3c4d5e61' AND points = 2") == 1);
+		await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5))
+			.until(() -> count("SELECT count(*) AS n FROM points_fact WHERE worker_id = '" + FIXTURE_WORKER + "'") == 1);
+	}
+
 	/**
 	 * 200 attempts of 50 workers in 3 unions, each delivered twice (half as a redelivery of the same event, half as
 	 * a new event of the same attempt), fed from 8 threads in random order.
