@@ -15,7 +15,9 @@ import org.springframework.test.context.ContextConfiguration;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(classes = ReportingApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = "spring.config.name=reporting-service")
+		// the tests freeze reports themselves, on demand or through FreezeAtDeadline.check()
+		properties = { "spring.config.name=reporting-service", "netsec.report.freeze-check=0s",
+				"netsec.report.settle-time=0s" })
 @AutoConfigureWebTestClient(timeout = "PT30S") // a context's first request can be slow on a busy 2-core machine
 @ContextConfiguration(initializers = InfrastructureInitializer.class)
 public @interface ReportingIntegrationTest {

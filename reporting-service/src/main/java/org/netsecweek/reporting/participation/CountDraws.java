@@ -1,36 +1,27 @@
 package org.netsecweek.reporting.participation;
 
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.List;
 import java.util.function.Consumer;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import org.netsecweek.events.lottery.DrawCompleted;
-import org.netsecweek.platform.inbox.Inbox;
 
 import org.springframework.stereotype.Component;
 
-/** Counts each completed draw once. Binding {@code countDraws-in-0} reads {@code draw-completed}. */
+/** Counts each completed draw once. Binding {@code countDraws-in-0} reads {@code draw-completed} in batches. */
 @Component("countDraws")
-class CountDraws implements Consumer<DrawCompleted> {
+class CountDraws implements Consumer<List<DrawCompleted>> {
 
-	private final Inbox inbox;
+	private final BatchInbox inbox;
 
 	private final Participation participation;
 
-	private final MeterRegistry meters;
-
-	CountDraws(Inbox inbox, Participation participation, MeterRegistry meters) {
+	CountDraws(BatchInbox inbox, Participation participation) {
 		this.inbox = inbox;
 		this.participation = participation;
-		this.meters = meters;
 	}
 
 	@Override
-	public void accept(DrawCompleted draw) {
-		AtomicBoolean recorded = new AtomicBoolean();
-		inbox.consume("countDraws", draw, () -> participation.recordDraw(draw).doOnNext(recorded::set));
-		if (recorded.get()) { // counted only once the transaction committed
-			meters.counter("participation.facts.recorded", "kind", "draw", "campaign", draw.campaignId()).increment();
-		}
+	public void accept(List<DrawCompleted> draws) {
+		inbox.consume("countDraws", draws, participation::recordDraw);
 	}
 }

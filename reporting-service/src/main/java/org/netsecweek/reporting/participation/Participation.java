@@ -1,36 +1,21 @@
 package org.netsecweek.reporting.participation;
 
-import java.util.Map;
-import java.util.function.Function;
-
 import org.netsecweek.events.lottery.DrawCompleted;
 import org.netsecweek.events.quiz.AnswerSubmitted;
+import org.netsecweek.events.quiz.DrawRequested;
+import org.netsecweek.events.scoring.PointsAwarded;
+import org.netsecweek.events.lottery.DrawOutcome;
 import reactor.core.publisher.Mono;
 
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 
-/** The participation facts: recorded from events, tallied per union for progress and the report. */
+/**
+ * Records the participation facts from events. Each fact keeps the event's own time ({@code occurred_at}) and the
+ * time it arrived ({@code recorded_at}); its counters change in the same transaction (see {@link Tallies}).
+ */
 @Component
-public class Participation {
-
-	/**
-	 * Per union: the facts themselves, and draws attributed through each worker's latest participation, because
-	 * DrawCompleted carries no union. A draw of a worker with no participation yet is counted once one arrives.
-	 */
-	private static final String TALLIES = """
-			WITH facts AS (SELECT * FROM participation_fact WHERE campaign_id = :campaign),
-			     worker_union AS (SELECT DISTINCT ON (worker_id) worker_id, union_id FROM facts
-			                      ORDER BY worker_id, campaign_day DESC),
-			     draws AS (SELECT w.union_id, count(*) FILTER (WHERE d.outcome <> 'REJECTED') AS draws,
-			                      count(*) FILTER (WHERE d.outcome = 'PRIZE') AS prizes
-			               FROM draw_fact d JOIN worker_union w ON w.worker_id = d.worker_id
-			               WHERE d.campaign_id = :campaign GROUP BY w.union_id)
-			SELECT f.union_id, count(DISTINCT f.org_id) AS organisations, count(DISTINCT f.worker_id) AS workers,
-			       count(*) AS attempts, coalesce(max(d.draws), 0) AS draws, coalesce(max(d.prizes), 0) AS prizes
-			FROM facts f LEFT JOIN draws d ON d.union_id = f.union_id
-			GROUP BY f.union_id
-			""";
+class Participation {
 
 	private final DatabaseClient db;
 
@@ -38,25 +23,17 @@ public class Participation {
 		this.db = db;
 	}
 
-	/** Each union's tally in the campaign, by union id; unions without participation are absent. */
-	public Mono<Map<String, UnionTally>> tallies(String campaignId) {
-		return db.sql(TALLIES)
-			.bind("campaign", campaignId)
-			.map(row -> new UnionTally(row.get("union_id", String.class), count(row.get("organisations")),
-					count(row.get("workers")), count(row.get("attempts")), count(row.get("draws")),
-					count(row.get("prizes"))))
-			.all()
-			.collectMap(UnionTally::unionId, Function.identity());
-	}
-
 	/**
-	 * Records that the worker took part on the paper's own campaign day (not the day it is processed). Emits
-	 * whether it is new: a repeat of the worker's day, by any event id, is not.
+	 * Records that the worker took part on the paper's own campaign day (not the day it is processed), with the
+	 * per-question results. A repeat of the worker's day, by any event id, changes nothing.
 	 */
-	Mono<Boolean> recordAnswer(AnswerSubmitted answer) {
-		return db.sql("INSERT INTO participation_fact (campaign_id, worker_id, campaign_day, union_id, org_id, "
-				+ "attempt_id, correct_count, question_count, occurred_at) VALUES (:campaign, :worker, :day, :union, "
-				+ ":org, :attempt, :correct, :questions, :occurredAt) ON CONFLICT DO NOTHING")
+	Mono<Void> recordAnswer(AnswerSubmitted answer, Tallies tallies) {
+		var results = answer.results();
+		return db.sql("""
+				INSERT INTO participation_fact (campaign_id, worker_id, campaign_day, union_id, org_id, attempt_id,
+				    correct_count, question_count, occurred_at, question_ids, categories, correct)
+				VALUES (:campaign, :worker, :day, :union, :org, :attempt, :correct, :questions, :occurredAt,
+				    :questionIds, :categories, :results) ON CONFLICT DO NOTHING""")
 			.bind("campaign", answer.campaignId())
 			.bind("worker", answer.workerId())
 			.bind("day", answer.campaignDay())
@@ -66,25 +43,108 @@ public class Participation {
 			.bind("correct", answer.correctCount())
 			.bind("questions", answer.questionCount())
 			.bind("occurredAt", answer.occurredAt())
+			.bind("questionIds", results.stream().map(AnswerSubmitted.QuestionResult::questionId).toArray(String[]::new))
+			.bind("categories", results.stream().map(r -> r.category() == null ? "" : r.category())
+				.toArray(String[]::new))
+			.bind("results", results.stream().map(AnswerSubmitted.QuestionResult::correct).toArray(Boolean[]::new))
+			.fetch()
+			.rowsUpdated()
+			.flatMap(rows -> rows == 1 ? coverWorker(answer).doOnNext(newWorker -> tallies.answer(answer, newWorker))
+					: Mono.empty())
+			.then();
+	}
+
+	/** Whether this is the worker's first participation in the campaign. */
+	private Mono<Boolean> coverWorker(AnswerSubmitted answer) {
+		return db.sql("INSERT INTO covered_worker (campaign_id, worker_id, union_id, org_id) "
+				+ "VALUES (:campaign, :worker, :union, :org) ON CONFLICT DO NOTHING")
+			.bind("campaign", answer.campaignId())
+			.bind("worker", answer.workerId())
+			.bind("union", answer.unionId())
+			.bind("org", answer.orgId())
 			.fetch()
 			.rowsUpdated()
 			.map(rows -> rows == 1);
 	}
 
-	/** Records a completed draw, once per draw id. Emits whether it is new. */
-	Mono<Boolean> recordDraw(DrawCompleted draw) {
-		var insert = db.sql("INSERT INTO draw_fact (draw_id, campaign_id, worker_id, outcome, prize_id, occurred_at) "
-				+ "VALUES (:draw, :campaign, :worker, :outcome, :prize, :occurredAt) ON CONFLICT DO NOTHING")
+	/**
+	 * Records the union and organisation of a requested draw. If the draw's outcome is already known, the draw now
+	 * counts for that union.
+	 */
+	Mono<Void> recordDrawRequest(DrawRequested request, Tallies tallies) {
+		return db.sql("""
+				INSERT INTO draw_fact (draw_id, campaign_id, worker_id, union_id, org_id, request_recorded_at)
+				VALUES (:draw, :campaign, :worker, :union, :org, now())
+				ON CONFLICT (draw_id) DO UPDATE SET union_id = EXCLUDED.union_id, org_id = EXCLUDED.org_id,
+				    request_recorded_at = EXCLUDED.request_recorded_at
+				WHERE draw_fact.union_id IS NULL
+				RETURNING outcome""")
+			.bind("draw", request.drawId())
+			.bind("campaign", request.campaignId())
+			.bind("worker", request.workerId())
+			.bind("union", request.unionId())
+			.bind("org", request.orgId())
+			.map(row -> row.get("outcome", String.class) == null ? "" : row.get("outcome", String.class))
+			.one()
+			.doOnNext(outcome -> {
+				tallies.recorded("draw-request", request.campaignId());
+				if (!outcome.isEmpty()) {
+					tallies.draw(request.campaignId(), request.unionId(), DrawOutcome.valueOf(outcome));
+				}
+			})
+			.then();
+	}
+
+	/**
+	 * Records a completed draw, once per draw id. If its request is already known, the draw now counts for the
+	 * union the request named.
+	 */
+	Mono<Void> recordDraw(DrawCompleted draw, Tallies tallies) {
+		var insert = db.sql("""
+				INSERT INTO draw_fact (draw_id, campaign_id, worker_id, outcome, prize_id, occurred_at,
+				    completed_recorded_at)
+				VALUES (:draw, :campaign, :worker, :outcome, :prize, :occurredAt, now())
+				ON CONFLICT (draw_id) DO UPDATE SET outcome = EXCLUDED.outcome, prize_id = EXCLUDED.prize_id,
+				    occurred_at = EXCLUDED.occurred_at, completed_recorded_at = EXCLUDED.completed_recorded_at
+				WHERE draw_fact.outcome IS NULL
+				RETURNING coalesce(union_id, '') AS union_id""")
 			.bind("draw", draw.drawId())
 			.bind("campaign", draw.campaignId())
 			.bind("worker", draw.workerId())
 			.bind("outcome", draw.outcome().name())
 			.bind("occurredAt", draw.occurredAt());
 		insert = draw.prizeId() == null ? insert.bindNull("prize", String.class) : insert.bind("prize", draw.prizeId());
-		return insert.fetch().rowsUpdated().map(rows -> rows == 1);
+		return insert.map(row -> row.get("union_id", String.class)).one().doOnNext(union -> {
+			tallies.recorded("draw", draw.campaignId());
+			if (!union.isEmpty()) {
+				tallies.draw(draw.campaignId(), union, draw.outcome());
+			}
+		}).then();
 	}
 
-	private static long count(Object value) {
-		return value == null ? 0 : ((Number) value).longValue();
+	/**
+	 * Records a change of a worker's points: once per attempt for a booked attempt, once per event for a change
+	 * without an attempt (an admin adjustment).
+	 */
+	Mono<Void> recordPoints(PointsAwarded points, Tallies tallies) {
+		var insert = db.sql("""
+				INSERT INTO points_fact (source_id, attempt_id, campaign_id, worker_id, campaign_day, points, occurred_at)
+				VALUES (:source, :attempt, :campaign, :worker, :day, :points, :occurredAt) ON CONFLICT DO NOTHING""")
+			.bind("source", points.attemptId() != null ? points.attemptId() : points.eventId());
+		insert = points.attemptId() == null ? insert.bindNull("attempt", java.util.UUID.class)
+				: insert.bind("attempt", points.attemptId());
+		return insert.bind("campaign", points.campaignId())
+			.bind("worker", points.workerId())
+			.bind("day", points.campaignDay())
+			.bind("points", points.points())
+			.bind("occurredAt", points.occurredAt())
+			.fetch()
+			.rowsUpdated()
+			.doOnNext(rows -> {
+				if (rows == 1) {
+					tallies.recorded("points", points.campaignId());
+				}
+			})
+			.then();
 	}
 }

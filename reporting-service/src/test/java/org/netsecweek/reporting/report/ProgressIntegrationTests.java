@@ -1,4 +1,4 @@
-package org.netsecweek.reporting.progress;
+package org.netsecweek.reporting.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -39,7 +39,7 @@ class ProgressIntegrationTests {
 	Campaigns campaigns;
 
 	@Autowired
-	CoverageGauges gauges;
+	ProgressGauges gauges;
 
 	@Autowired
 	MeterRegistry meters;
@@ -93,13 +93,47 @@ class ProgressIntegrationTests {
 
 		await().atMost(Duration.ofSeconds(60)).until(() -> {
 			gauges.refresh().block();
-			return workersCoveredGauge("heihe") == 2;
+			return gauge("participation.workers.covered", "heihe") == 2;
 		});
-		assertThat(workersCoveredGauge("daxinganling")).isZero();
+		assertThat(gauge("participation.organisations.active", "heihe")).isEqualTo(1);
+		assertThat(gauge("participation.workers.target", "heihe")).isEqualTo(500);
+		assertThat(gauge("participation.organisations.target", "heihe")).isEqualTo(1);
+		assertThat(gauge("participation.workers.covered", "daxinganling")).isZero();
 	}
 
-	private double workersCoveredGauge(String union) {
-		return meters.get("participation.workers.covered")
+	@Test
+	void theApiDescriptionNamesEveryEndpointWithItsErrors() {
+		web.get()
+			.uri("/v3/api-docs")
+			.exchange()
+			.expectStatus().isOk()
+			.expectBody(String.class)
+			.value(text -> assertThat(text).contains("/api/admin/progress", "/api/admin/report",
+					"/api/admin/report/snapshot", "/api/admin/activities", "/api/admin/activities/{id}",
+					"/api/admin/exports/progress.xlsx", "/api/admin/exports/progress.csv",
+					"/api/admin/exports/organisations.csv", "/api/admin/exports/brief", "activities-frozen",
+					"other-union"));
+	}
+
+	@Test
+	void theGaugesAreExportedForPrometheus() {
+		gauges.refresh().block();
+
+		web.mutate()
+			.codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(16 * 1024 * 1024))
+			.build()
+			.get()
+			.uri("/actuator/prometheus")
+			.exchange()
+			.expectStatus().isOk()
+			.expectBody(String.class)
+			.value(text -> assertThat(text).contains("participation_workers_covered{", "union=\"harbin\"",
+					"participation_workers_target{", "participation_organisations_active{",
+					"participation_organisations_target{"));
+	}
+
+	private double gauge(String name, String union) {
+		return meters.get(name)
 			.tag("campaign", campaigns.active().id())
 			.tag("union", union)
 			.gauge()

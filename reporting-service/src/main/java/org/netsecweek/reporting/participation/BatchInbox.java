@@ -1,0 +1,93 @@
+package org.netsecweek.reporting.participation;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.function.BiFunction;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.netsecweek.events.CampaignEvent;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.ReactiveTransactionManager;
+import org.springframework.transaction.reactive.TransactionalOperator;
+
+/**
+ * The platform inbox for a batch of events: every new event's processed-event row, its facts and the counters they
+ * change commit in one transaction, so each event takes effect once however often Kafka delivers it. If the batch
+ * fails, its events are applied one by one, each in its own transaction, and the first that fails is reported by
+ * its index: the binder retries from there and finally sends only that one to the dead-letter topic.
+ */
+@Component
+class BatchInbox {
+
+	private static final Duration TIMEOUT = Duration.ofSeconds(60);
+
+	private final DatabaseClient db;
+
+	private final TransactionalOperator transaction;
+
+	private final MeterRegistry meters;
+
+	BatchInbox(DatabaseClient db, ReactiveTransactionManager transactions, MeterRegistry meters) {
+		this.db = db;
+		this.transaction = TransactionalOperator.create(transactions);
+		this.meters = meters;
+	}
+
+	/**
+	 * Applies the events a consumer has not applied yet.
+	 *
+	 * @param effect records one new event's facts and adds their counter changes to the tallies
+	 */
+	<E extends CampaignEvent> void consume(String consumer, List<E> events, BiFunction<E, Tallies, Mono<?>> effect) {
+		if (events.isEmpty()) {
+			return;
+		}
+		try {
+			apply(consumer, events, effect);
+		}
+		catch (RuntimeException batchFailed) {
+			for (int i = 0; i < events.size(); i++) {
+				try {
+					apply(consumer, List.of(events.get(i)), effect);
+				}
+				catch (RuntimeException ex) {
+					throw new BatchListenerFailedException(consumer + " could not apply event "
+							+ events.get(i).eventId(), ex, i);
+				}
+			}
+		}
+	}
+
+	private <E extends CampaignEvent> void apply(String consumer, List<E> events,
+			BiFunction<E, Tallies, Mono<?>> effect) {
+		Tallies tallies = new Tallies();
+		Mono<long[]> work = Flux.fromIterable(events)
+			.concatMap(event -> db
+				.sql("INSERT INTO processed_event (consumer, event_id) VALUES (:consumer, :eventId) "
+						+ "ON CONFLICT DO NOTHING")
+				.bind("consumer", consumer)
+				.bind("eventId", event.eventId())
+				.fetch()
+				.rowsUpdated()
+				.flatMap(inserted -> inserted == 1 ? effect.apply(event, tallies).then(Mono.just(true))
+						: Mono.just(false)))
+			.reduce(new long[2], (counts, applied) -> {
+				counts[applied ? 0 : 1]++;
+				return counts;
+			})
+			.flatMap(counts -> tallies.apply(db).thenReturn(counts));
+		long[] counts = transaction.transactional(work).block(TIMEOUT);
+		// counted only once the transaction committed
+		meters.counter("events.consumed", "consumer", consumer, "result", "applied").increment(counts[0]);
+		meters.counter("events.consumed", "consumer", consumer, "result", "duplicate").increment(counts[1]);
+		tallies.recorded()
+			.forEach((key, count) -> meters
+				.counter("participation.facts.recorded", "kind", key.get(0), "campaign", key.get(1))
+				.increment(count));
+	}
+}
