@@ -88,10 +88,10 @@ final class KafkaBooks {
 
 	private static boolean consumes(String group, String topic) {
 		return switch (group) {
-			case "scoring-service" -> topic.endsWith("answer-submitted");
+			case "scoring-service" -> topic.endsWith("answer-submitted") || topic.endsWith("draw-completed");
 			case "quiz-service" -> topic.endsWith("points-awarded") || topic.endsWith("draw-completed");
 			case "lottery-service" -> topic.endsWith("points-awarded") || topic.endsWith("draw-requested");
-			case "reporting-service" -> topic.endsWith("answer-submitted") || topic.endsWith("draw-completed");
+			case "reporting-service" -> true;
 			default -> false;
 		};
 	}
