@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 
 import org.netsecweek.platform.config.PlatformConfiguration;
+import org.netsecweek.platform.problem.Problem;
 import org.netsecweek.platform.problem.ProblemHandler;
 import org.netsecweek.platform.problem.ProblemWriter;
 
@@ -24,6 +25,10 @@ import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
+import org.springframework.security.web.server.util.matcher.OrServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 
 /**
  * Every service verifies the suite's tokens. Open to all: health, metrics, the API description and the paths a
@@ -61,6 +66,12 @@ public class SecurityConfiguration {
 	SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, SecuritySettings settings,
 			ProblemWriter problems) {
 		String[] open = settings.publicPaths().toArray(String[]::new);
+		ServerWebExchangeMatcher province = provinceOnly(settings);
+		ServerAccessDeniedHandler denied = (exchange, ex) -> province.matches(exchange)
+			.map(match -> match.isMatch() ? PROVINCE_ONLY
+					: exchange.getRequest().getPath().pathWithinApplication().value().startsWith("/api/admin/")
+							? ProblemHandler.byStatus(HttpStatus.FORBIDDEN) : WORKERS_ONLY)
+			.flatMap(problem -> problems.write(exchange, problem));
 		return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
 			.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
 			.formLogin(ServerHttpSecurity.FormLoginSpec::disable)
@@ -72,12 +83,7 @@ public class SecurityConfiguration {
 					.permitAll()
 					.pathMatchers(open.length == 0 ? new String[] { "/__none__" } : open)
 					.permitAll();
-				for (String rule : settings.provincePaths()) {
-					String[] parts = rule.strip().split("\\s+", 2);
-					(parts.length == 2 ? exchanges.pathMatchers(HttpMethod.valueOf(parts[0]), parts[1])
-							: exchanges.pathMatchers(parts[0]))
-						.hasRole(Role.PROVINCE_ADMIN.name());
-				}
+				exchanges.matchers(province).hasRole(Role.PROVINCE_ADMIN.name());
 				// admins use the admin API, workers the rest: a caller of the wrong kind is refused before the
 				// request is read, whatever its body
 				exchanges.pathMatchers("/api/admin/**")
@@ -91,14 +97,29 @@ public class SecurityConfiguration {
 				.jwt(jwt -> jwt.jwtAuthenticationConverter(new ReactiveJwtAuthenticationConverterAdapter(roles())))
 				.authenticationEntryPoint((exchange, ex) -> problems.write(exchange,
 						ProblemHandler.byStatus(HttpStatus.UNAUTHORIZED)))
-				.accessDeniedHandler((exchange, ex) -> problems.write(exchange,
-						ProblemHandler.byStatus(HttpStatus.FORBIDDEN))))
+				.accessDeniedHandler(denied))
 			.exceptionHandling(handling -> handling
 				.authenticationEntryPoint((exchange, ex) -> problems.write(exchange,
 						ProblemHandler.byStatus(HttpStatus.UNAUTHORIZED)))
-				.accessDeniedHandler((exchange, ex) -> problems.write(exchange,
-						ProblemHandler.byStatus(HttpStatus.FORBIDDEN))))
+				.accessDeniedHandler(denied))
 			.build();
+	}
+
+	private static final Problem PROVINCE_ONLY = new Problem(HttpStatus.FORBIDDEN, "province-admins-only",
+			"仅限省总工会管理员", "此功能仅限省总工会管理员使用。");
+
+	private static final Problem WORKERS_ONLY = new Problem(HttpStatus.FORBIDDEN, "workers-only", "仅限职工使用",
+			"此功能仅供参加答题的职工使用。");
+
+	/** {@code netsec.security.province-paths}: each {@code "[METHOD ]pattern"}; none matches nothing. */
+	private static ServerWebExchangeMatcher provinceOnly(SecuritySettings settings) {
+		List<ServerWebExchangeMatcher> matchers = settings.provincePaths().stream().map(rule -> {
+			String[] parts = rule.strip().split("\\s+", 2);
+			return parts.length == 2 ? ServerWebExchangeMatchers.pathMatchers(HttpMethod.valueOf(parts[0]), parts[1])
+					: ServerWebExchangeMatchers.pathMatchers(parts[0]);
+		}).toList();
+		return matchers.isEmpty() ? exchange -> ServerWebExchangeMatcher.MatchResult.notMatch()
+				: new OrServerWebExchangeMatcher(matchers);
 	}
 
 	private static JwtAuthenticationConverter roles() {
