@@ -64,7 +64,10 @@ class HostileRequestsTests {
 		for (Service service : Service.values()) {
 			clients.put(service, WebClient.builder()
 				.baseUrl("http://localhost:" + suite.port(service))
-				.clientConnector(new ReactorClientHttpConnector(HttpClient.create().responseTimeout(Duration.ofSeconds(30))))
+				// a connection per request, as from many independent clients: over reused keep-alive connections about
+				// one request in 10,000 went unanswered (see the closing note of issue 10; CloseAfterRefusal helps)
+				.clientConnector(new ReactorClientHttpConnector(
+						HttpClient.newConnection().responseTimeout(Duration.ofSeconds(30))))
 				.build());
 		}
 		Random random = new Random(20220905);

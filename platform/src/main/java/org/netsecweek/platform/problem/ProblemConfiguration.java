@@ -15,6 +15,11 @@ public class ProblemConfiguration {
 	}
 
 	@Bean
+	CloseAfterRefusal closeAfterRefusal() {
+		return new CloseAfterRefusal();
+	}
+
+	@Bean
 	ProblemHandler problemHandler(ProblemWriter writer) {
 		return new ProblemHandler(writer);
 	}
