@@ -23,6 +23,8 @@ import org.netsecweek.platform.security.Role;
 import org.netsecweek.platform.security.Tokens;
 import org.netsecweek.scoring.ScoringIntegrationTest;
 
+import tools.jackson.databind.json.JsonMapper;
+
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -44,6 +46,9 @@ class BookPointsIntegrationTests {
 
 	@Autowired
 	Tokens tokens;
+
+	@Autowired
+	JsonMapper json;
 
 	@Autowired
 	WebTestClient web;
@@ -143,7 +148,65 @@ class BookPointsIntegrationTests {
 			.expectBody()
 			.jsonPath("$.total").isEqualTo(8)
 			.jsonPath("$.drawsEarned").isEqualTo(0)
-			.jsonPath("$.entries[0].reason").value(reason -> assertThat((String) reason).contains("8/10"));
+			.jsonPath("$.entries[0].reason").value(reason -> assertThat((String) reason).contains("8/10"))
+			.jsonPath("$.entries[0].kind").isEqualTo("ATTEMPT")
+			.jsonPath("$.entries[0].totalAfter").isEqualTo(8);
+	}
+
+	@Test
+	void aBatchBooksEachWorkersEventsInOrderWithTheTotalAfterEachAndOneAnnouncementEach() {
+		UUID ann = UUID.randomUUID();
+		UUID bo = UUID.randomUUID();
+		List<AnswerSubmitted> batch = new ArrayList<>();
+		for (int day = 5; day <= 7; day++) {
+			batch.add(answer(ann, UUID.randomUUID(), LocalDate.of(2022, 9, day), day));
+			batch.add(answer(bo, UUID.randomUUID(), LocalDate.of(2022, 9, day), 10 - day));
+		}
+		batch.add(batch.get(0));
+		batch.add(withNewEventId(batch.get(1)));
+		batch.add(answer(ann, UUID.randomUUID(), LocalDate.of(2022, 9, 5), 10));
+
+		bookPoints.accept(batch);
+		bookPoints.accept(batch);
+
+		assertThat(statement(ann)).containsExactly("2022-09-05|5|5|1", "2022-09-06|6|11|2", "2022-09-07|7|18|3");
+		assertThat(statement(bo)).containsExactly("2022-09-05|5|5|1", "2022-09-06|4|9|2", "2022-09-07|3|12|3");
+		assertThat(db.sql("SELECT payload FROM outbox WHERE message_key = :w ORDER BY id").bind("w", ann.toString())
+			.map(row -> row.get("payload", String.class)).all().collectList().block())
+			.hasSize(3)
+			.satisfies(payloads -> assertThat(payloads.get(2)).contains("\"newTotal\":18", "\"sequence\":3",
+					"\"drawsEarned\":1", batch.get(4).attemptId().toString()));
+		assertThat(count("SELECT count(*) AS n FROM rejected_answer WHERE worker_id = '" + ann
+				+ "' AND reason = 'second-attempt-same-day'")).isEqualTo(1);
+	}
+
+	@Test
+	void anEventThatCannotBeBookedGoesToTheDeadLetterTopicAndTheOthersAreBooked() {
+		KafkaProbe kafka = new KafkaProbe(bootstrapServers);
+		UUID worker = UUID.randomUUID();
+		AnswerSubmitted before = answer(worker, UUID.randomUUID(), LocalDate.of(2022, 9, 5), 3);
+		AnswerSubmitted poison = answer(worker, null, LocalDate.of(2022, 9, 6), 4);
+		AnswerSubmitted after = answer(worker, UUID.randomUUID(), LocalDate.of(2022, 9, 7), 5);
+
+		kafka.send(topics.topic(Topics.ANSWER_SUBMITTED), worker.toString(), json.writeValueAsString(before),
+				json.writeValueAsString(poison), json.writeValueAsString(after));
+
+		List<String> dead = kafka.read(topics.topic(Topics.deadLetter(Topics.ANSWER_SUBMITTED)),
+				value -> value.contains(poison.eventId().toString()), 1, Duration.ofSeconds(90));
+		assertThat(dead).hasSize(1);
+		await().atMost(Duration.ofSeconds(60)).until(() -> total(worker) == 8);
+		assertThat(count("SELECT count(*) AS n FROM ledger_entry WHERE worker_id = '" + worker + "'")).isEqualTo(2);
+	}
+
+	private List<String> statement(UUID worker) {
+		return db.sql("SELECT campaign_day, points, total_after, sequence FROM ledger_entry WHERE worker_id = :w "
+				+ "ORDER BY sequence")
+			.bind("w", worker)
+			.map(row -> row.get("campaign_day") + "|" + row.get("points") + "|" + row.get("total_after") + "|"
+					+ row.get("sequence"))
+			.all()
+			.collectList()
+			.block();
 	}
 
 	private static AnswerSubmitted answer(UUID worker, UUID attempt, LocalDate day, int correct) {
@@ -151,8 +214,13 @@ class BookPointsIntegrationTests {
 		for (int i = 0; i < 10; i++) {
 			results.add(new QuestionResult("q" + i, "EVERYDAY", i < correct));
 		}
-		return new AnswerSubmitted(UUID.randomUUID(), Instant.now(), "hlj-2022", 1, worker, attempt, "harbin",
+		// submitted in the morning of its day: a worker's papers are a day apart, never a burst
+		return new AnswerSubmitted(UUID.randomUUID(), morningOf(day), "hlj-2022", 1, worker, attempt, "harbin",
 				"harbin-0001", day, results, correct, 10, 95_000);
+	}
+
+	private static Instant morningOf(LocalDate day) {
+		return day.atTime(9, 0).atZone(java.time.ZoneId.of("Asia/Shanghai")).toInstant();
 	}
 
 	private static AnswerSubmitted withNewEventId(AnswerSubmitted a) {

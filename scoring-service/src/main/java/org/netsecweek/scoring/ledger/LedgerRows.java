@@ -1,0 +1,259 @@
+package org.netsecweek.scoring.ledger;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.netsecweek.events.Topics;
+import org.netsecweek.events.quiz.AnswerSubmitted;
+import org.netsecweek.events.scoring.PointsAwarded;
+import org.netsecweek.scoring.ledger.BookingPlan.Booking;
+import org.netsecweek.scoring.ledger.BookingPlan.DayKey;
+import org.netsecweek.scoring.ledger.BookingPlan.Hold;
+import org.netsecweek.scoring.ledger.BookingPlan.Reject;
+import org.netsecweek.scoring.ledger.BookingPlan.State;
+import org.netsecweek.scoring.ledger.BookingPlan.WorkerKey;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The ledger's tables, read and written a batch at a time: each method is one statement over arrays
+ * ({@code unnest}), however many events the batch holds. Runs in the caller's transaction.
+ */
+@Component
+class LedgerRows {
+
+	/** Advisory-lock class of the per-worker booking locks (the two-key form: apart from single-key locks). */
+	private static final int WORKER_LOCK = 0x5C0E;
+
+	private final DatabaseClient db;
+
+	private final JsonMapper json;
+
+	LedgerRows(DatabaseClient db, JsonMapper json) {
+		this.db = db;
+		this.json = json;
+	}
+
+	/** Records the events as processed by {@code consumer}; emits the ids that were new. */
+	Mono<Set<UUID>> claim(String consumer, Collection<UUID> eventIds) {
+		return db.sql("INSERT INTO processed_event (consumer, event_id) SELECT :consumer, id "
+				+ "FROM unnest(CAST(:ids AS uuid[])) AS t(id) ORDER BY id ON CONFLICT DO NOTHING RETURNING event_id")
+			.bind("consumer", consumer)
+			.bind("ids", eventIds.stream().sorted().toArray(UUID[]::new))
+			.map(row -> row.get("event_id", UUID.class))
+			.all()
+			.collect(Collectors.toSet());
+	}
+
+	/**
+	 * Serialises bookings per worker until the transaction ends, so two batches (or a batch and a release) never
+	 * decide on the same worker at once. Locks are taken in one order, so they cannot deadlock each other.
+	 */
+	Mono<Void> lockWorkers(Collection<WorkerKey> workers) {
+		String[] keys = workers.stream().map(w -> w.campaignId() + "/" + w.workerId()).distinct().toArray(String[]::new);
+		return db.sql("SELECT count(pg_advisory_xact_lock(" + WORKER_LOCK + ", h)) AS n FROM (SELECT DISTINCT "
+				+ "hashtext(k) AS h FROM unnest(CAST(:keys AS text[])) AS t(k) ORDER BY 1) AS s")
+			.bind("keys", keys)
+			.map(row -> 1)
+			.one()
+			.then();
+	}
+
+	/** What the ledger holds for these events' workers: seen attempts, booked days, submissions since {@code from}. */
+	Mono<State> state(List<AnswerSubmitted> events, Instant from) {
+		UUID[] attempts = events.stream().map(AnswerSubmitted::attemptId).distinct().toArray(UUID[]::new);
+		UUID[] workers = events.stream().map(AnswerSubmitted::workerId).distinct().toArray(UUID[]::new);
+		State state = State.empty();
+		Mono<Void> seen = db.sql("SELECT attempt_id FROM submission WHERE attempt_id = ANY(CAST(:a AS uuid[]))")
+			.bind("a", attempts)
+			.map(row -> row.get("attempt_id", UUID.class))
+			.all()
+			.doOnNext(state.seen()::add)
+			.then();
+		Mono<Void> days = db.sql("SELECT campaign_id, worker_id, campaign_day, attempt_id FROM ledger_entry "
+				+ "WHERE kind = 'ATTEMPT' AND worker_id = ANY(CAST(:w AS uuid[]))")
+			.bind("w", workers)
+			.map(row -> Map.entry(new DayKey(row.get("campaign_id", String.class), row.get("worker_id", UUID.class),
+					row.get("campaign_day", java.time.LocalDate.class)), row.get("attempt_id", UUID.class)))
+			.all()
+			.doOnNext(entry -> state.bookedDays().put(entry.getKey(), entry.getValue()))
+			.then();
+		Mono<Void> recent = db.sql("SELECT campaign_id, worker_id, occurred_at FROM submission "
+				+ "WHERE worker_id = ANY(CAST(:w AS uuid[])) AND occurred_at > :from")
+			.bind("w", workers)
+			.bind("from", from)
+			.map(row -> Map.entry(new WorkerKey(row.get("campaign_id", String.class), row.get("worker_id", UUID.class)),
+					row.get("occurred_at", Instant.class)))
+			.all()
+			.doOnNext(entry -> state.submitted().computeIfAbsent(entry.getKey(), k -> new ArrayList<>())
+				.add(entry.getValue()))
+			.then();
+		return seen.then(days).then(recent).thenReturn(state);
+	}
+
+	Mono<Void> recordSubmissions(List<AnswerSubmitted> answers) {
+		if (answers.isEmpty()) {
+			return Mono.empty();
+		}
+		return db.sql("INSERT INTO submission (attempt_id, campaign_id, worker_id, occurred_at) SELECT a, c, w, "
+				+ "CAST(t AS timestamptz) FROM unnest(CAST(:a AS uuid[]), CAST(:c AS text[]), CAST(:w AS uuid[]), "
+				+ "CAST(:t AS text[])) AS u(a, c, w, t) ON CONFLICT DO NOTHING")
+			.bind("a", array(answers, AnswerSubmitted::attemptId, UUID[]::new))
+			.bind("c", array(answers, AnswerSubmitted::campaignId, String[]::new))
+			.bind("w", array(answers, AnswerSubmitted::workerId, UUID[]::new))
+			.bind("t", array(answers, a -> a.occurredAt().toString(), String[]::new))
+			.then();
+	}
+
+	Mono<Void> recordRejects(List<Reject> rejects) {
+		if (rejects.isEmpty()) {
+			return Mono.empty();
+		}
+		return db.sql("INSERT INTO rejected_answer (event_id, campaign_id, worker_id, attempt_id, reason) "
+				+ "SELECT * FROM unnest(CAST(:e AS uuid[]), CAST(:c AS text[]), CAST(:w AS uuid[]), "
+				+ "CAST(:a AS uuid[]), CAST(:r AS text[])) ON CONFLICT DO NOTHING")
+			.bind("e", array(rejects, r -> r.answer().eventId(), UUID[]::new))
+			.bind("c", array(rejects, r -> r.answer().campaignId(), String[]::new))
+			.bind("w", array(rejects, r -> r.answer().workerId(), UUID[]::new))
+			.bind("a", array(rejects, r -> r.answer().attemptId(), UUID[]::new))
+			.bind("r", array(rejects, Reject::reason, String[]::new))
+			.then();
+	}
+
+	/** Holds attempts for review, with the event that brought them; released ones are recorded as decided. */
+	Mono<Void> recordHolds(List<Hold> holds, String releasedBy, String releasedWhy) {
+		if (holds.isEmpty()) {
+			return Mono.empty();
+		}
+		return db.sql("INSERT INTO held_attempt (attempt_id, campaign_id, worker_id, union_id, reason, event, decision, "
+				+ "decided_by, decided_why, decided_at) SELECT a, c, w, NULLIF(u, ''), r, e, "
+				+ "CASE WHEN d THEN 'RELEASED' END, CASE WHEN d THEN :by END, CASE WHEN d THEN :why END, "
+				+ "CASE WHEN d THEN now() END FROM unnest(CAST(:a AS uuid[]), CAST(:c AS text[]), CAST(:w AS uuid[]), "
+				+ "CAST(:u AS text[]), CAST(:r AS text[]), CAST(:e AS text[]), CAST(:d AS boolean[])) "
+				+ "AS t(a, c, w, u, r, e, d) ON CONFLICT DO NOTHING")
+			.bind("a", array(holds, h -> h.answer().attemptId(), UUID[]::new))
+			.bind("c", array(holds, h -> h.answer().campaignId(), String[]::new))
+			.bind("w", array(holds, h -> h.answer().workerId(), UUID[]::new))
+			.bind("u", array(holds, h -> orEmpty(h.answer().unionId()), String[]::new))
+			.bind("r", array(holds, Hold::reason, String[]::new))
+			.bind("e", array(holds, h -> json.writeValueAsString(h.answer()), String[]::new))
+			.bind("d", array(holds, Hold::released, Boolean[]::new))
+			.bind("by", releasedBy)
+			.bind("why", releasedWhy)
+			.then();
+	}
+
+	/**
+	 * Adds the bookings to their workers' totals (one row lock and one sequence step per booking) and writes their
+	 * entries with the total and sequence right after each, in the order given.
+	 */
+	Mono<List<Booked>> book(List<Booking> bookings) {
+		if (bookings.isEmpty()) {
+			return Mono.just(List.of());
+		}
+		Map<WorkerKey, List<Booking>> byWorker = new LinkedHashMap<>();
+		bookings.forEach(b -> byWorker.computeIfAbsent(b.worker(), k -> new ArrayList<>()).add(b));
+		List<WorkerKey> workers = new ArrayList<>(byWorker.keySet());
+		List<Booking> last = workers.stream().map(w -> byWorker.get(w).get(byWorker.get(w).size() - 1)).toList();
+		return db.sql("INSERT INTO points_total (campaign_id, worker_id, total, sequence, union_id, org_id) "
+				+ "SELECT c, w, p, n, NULLIF(u, ''), NULLIF(o, '') FROM unnest(CAST(:c AS text[]), CAST(:w AS uuid[]), "
+				+ "CAST(:p AS int[]), CAST(:n AS bigint[]), CAST(:u AS text[]), CAST(:o AS text[])) AS t(c, w, p, n, u, o) "
+				+ "ORDER BY w, c ON CONFLICT (campaign_id, worker_id) DO UPDATE SET "
+				+ "total = points_total.total + EXCLUDED.total, sequence = points_total.sequence + EXCLUDED.sequence, "
+				+ "union_id = EXCLUDED.union_id, org_id = EXCLUDED.org_id, updated_at = now() "
+				+ "RETURNING campaign_id, worker_id, total, sequence")
+			.bind("c", array(workers, WorkerKey::campaignId, String[]::new))
+			.bind("w", array(workers, WorkerKey::workerId, UUID[]::new))
+			.bind("p", array(workers, w -> byWorker.get(w).stream().mapToInt(Booking::points).sum(), Integer[]::new))
+			.bind("n", array(workers, w -> (long) byWorker.get(w).size(), Long[]::new))
+			.bind("u", array(last, b -> orEmpty(b.answer().unionId()), String[]::new))
+			.bind("o", array(last, b -> orEmpty(b.answer().orgId()), String[]::new))
+			.map(row -> Map.entry(new WorkerKey(row.get("campaign_id", String.class), row.get("worker_id", UUID.class)),
+					new long[] { row.get("total", Integer.class), row.get("sequence", Long.class) }))
+			.all()
+			.collectMap(Map.Entry::getKey, Map.Entry::getValue, HashMap::new)
+			.map(totals -> afterEach(byWorker, totals))
+			.flatMap(booked -> insertEntries(booked).thenReturn(booked));
+	}
+
+	/** Each booking's total and sequence, counted back from the worker's total after the whole batch. */
+	private static List<Booked> afterEach(Map<WorkerKey, List<Booking>> byWorker, Map<WorkerKey, long[]> totals) {
+		List<Booked> booked = new ArrayList<>();
+		byWorker.forEach((worker, list) -> {
+			long[] after = totals.get(worker);
+			long total = after[0] - list.stream().mapToInt(Booking::points).sum();
+			long sequence = after[1] - list.size();
+			for (Booking booking : list) {
+				total += booking.points();
+				sequence++;
+				booked.add(new Booked(booking, (int) total, sequence));
+			}
+		});
+		return booked;
+	}
+
+	private Mono<Void> insertEntries(List<Booked> booked) {
+		return db.sql("INSERT INTO ledger_entry (campaign_id, worker_id, attempt_id, campaign_day, points, "
+				+ "correct_count, question_count, reason, total_after, sequence) SELECT c, w, a, CAST(d AS date), p, k, q, "
+				+ "r, t, s FROM unnest(CAST(:c AS text[]), CAST(:w AS uuid[]), CAST(:a AS uuid[]), CAST(:d AS text[]), "
+				+ "CAST(:p AS int[]), CAST(:k AS int[]), CAST(:q AS int[]), CAST(:r AS text[]), CAST(:t AS int[]), "
+				+ "CAST(:s AS bigint[])) AS u(c, w, a, d, p, k, q, r, t, s)")
+			.bind("c", array(booked, b -> b.answer().campaignId(), String[]::new))
+			.bind("w", array(booked, b -> b.answer().workerId(), UUID[]::new))
+			.bind("a", array(booked, b -> b.answer().attemptId(), UUID[]::new))
+			.bind("d", array(booked, b -> b.answer().campaignDay().toString(), String[]::new))
+			.bind("p", array(booked, b -> b.booking().points(), Integer[]::new))
+			.bind("k", array(booked, b -> b.answer().correctCount(), Integer[]::new))
+			.bind("q", array(booked, b -> b.answer().questionCount(), Integer[]::new))
+			.bind("r", array(booked, b -> b.booking().reason(), String[]::new))
+			.bind("t", array(booked, Booked::totalAfter, Integer[]::new))
+			.bind("s", array(booked, Booked::sequence, Long[]::new))
+			.then();
+	}
+
+	/**
+	 * Appends the PointsAwarded events to the outbox in one statement, in booking order. The rows are exactly what
+	 * the platform's {@code Outbox.append} writes (columns of its V0_1 table); the platform has no batch append.
+	 */
+	Mono<Void> announce(List<PointsAwarded> events) {
+		if (events.isEmpty()) {
+			return Mono.empty();
+		}
+		return db.sql("INSERT INTO outbox (event_id, topic, message_key, event_type, payload) SELECT e, :topic, k, "
+				+ ":type, p FROM unnest(CAST(:e AS uuid[]), CAST(:k AS text[]), CAST(:p AS text[])) AS t(e, k, p)")
+			.bind("topic", Topics.POINTS_AWARDED)
+			.bind("type", PointsAwarded.class.getSimpleName())
+			.bind("e", array(events, PointsAwarded::eventId, UUID[]::new))
+			.bind("k", array(events, e -> e.workerId().toString(), String[]::new))
+			.bind("p", array(events, json::writeValueAsString, String[]::new))
+			.then();
+	}
+
+	private static String orEmpty(String value) {
+		return value == null ? "" : value;
+	}
+
+	private static <T, R> R[] array(List<T> items, Function<T, R> field, java.util.function.IntFunction<R[]> type) {
+		return items.stream().map(field).toArray(type);
+	}
+
+	/** A booking written to the ledger, with the worker's total and sequence right after it. */
+	record Booked(Booking booking, int totalAfter, long sequence) {
+
+		AnswerSubmitted answer() {
+			return booking.answer();
+		}
+	}
+}
