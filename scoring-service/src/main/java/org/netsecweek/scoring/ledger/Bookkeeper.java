@@ -75,6 +75,19 @@ public class Bookkeeper {
 		return transaction.transactional(process(batch, released, false));
 	}
 
+	/**
+	 * Restores an admin adjustment the rebuild found in {@code points-awarded} as an ADJUSTMENT entry made by
+	 * {@code rebuild}, in its own transaction.
+	 */
+	public Mono<Void> restoreAdjustment(PointsAwarded adjustment) {
+		if (adjustment.adjustmentId() == null) {
+			return Mono.error(new IllegalArgumentException("not an adjustment: " + adjustment.eventId()));
+		}
+		return transaction.transactional(rows.lockWorkers(
+				List.of(new WorkerKey(adjustment.campaignId(), adjustment.workerId())))
+			.then(rows.restoreAdjustment(adjustment, "rebuild", "管理员调整（自 points-awarded 重建）")));
+	}
+
 	/** Books an attempt an admin released after review, in the caller's transaction; {@code note} goes in the reason. */
 	Mono<Void> bookReleased(AnswerSubmitted answer, String note) {
 		CampaignDefinition campaign = campaigns.get(answer.campaignId());

@@ -241,6 +241,34 @@ class LedgerRows {
 			.then();
 	}
 
+	/**
+	 * Restores an admin adjustment from its PointsAwarded (the rebuild): the points go on the worker's total (one
+	 * sequence step) and into an ADJUSTMENT entry with the total after it.
+	 */
+	Mono<Void> restoreAdjustment(PointsAwarded adjustment, String madeBy, String reason) {
+		return db.sql("INSERT INTO points_total (campaign_id, worker_id, total, sequence) VALUES (:c, :w, :p, 1) "
+				+ "ON CONFLICT (campaign_id, worker_id) DO UPDATE SET total = points_total.total + EXCLUDED.total, "
+				+ "sequence = points_total.sequence + 1, updated_at = now() RETURNING total, sequence")
+			.bind("c", adjustment.campaignId())
+			.bind("w", adjustment.workerId())
+			.bind("p", adjustment.points())
+			.map(row -> new long[] { row.get("total", Integer.class), row.get("sequence", Long.class) })
+			.one()
+			.flatMap(after -> db.sql("INSERT INTO ledger_entry (kind, campaign_id, worker_id, adjustment_id, campaign_day, "
+					+ "points, reason, made_by, total_after, sequence) VALUES ('ADJUSTMENT', :c, :w, :a, :d, :p, :r, :by, "
+					+ ":t, :s)")
+				.bind("c", adjustment.campaignId())
+				.bind("w", adjustment.workerId())
+				.bind("a", adjustment.adjustmentId())
+				.bind("d", adjustment.campaignDay())
+				.bind("p", adjustment.points())
+				.bind("r", reason)
+				.bind("by", madeBy)
+				.bind("t", (int) after[0])
+				.bind("s", after[1])
+				.then());
+	}
+
 	private static String orEmpty(String value) {
 		return value == null ? "" : value;
 	}
