@@ -82,9 +82,13 @@ class LedgerRows {
 			.all()
 			.doOnNext(state.seen()::add)
 			.then();
-		Mono<Void> days = db.sql("SELECT campaign_id, worker_id, campaign_day, attempt_id FROM ledger_entry "
-				+ "WHERE kind = 'ATTEMPT' AND worker_id = ANY(CAST(:w AS uuid[]))")
-			.bind("w", workers)
+		String[] keyCampaigns = events.stream().map(AnswerSubmitted::campaignId).toArray(String[]::new);
+		UUID[] keyWorkers = events.stream().map(AnswerSubmitted::workerId).toArray(UUID[]::new);
+		Mono<Void> days = db.sql("SELECT e.campaign_id, e.worker_id, e.campaign_day, e.attempt_id FROM ledger_entry e "
+				+ "JOIN (SELECT DISTINCT c, w FROM unnest(CAST(:c AS text[]), CAST(:w AS uuid[])) AS k(c, w)) AS k "
+				+ "ON e.campaign_id = k.c AND e.worker_id = k.w WHERE e.kind = 'ATTEMPT'")
+			.bind("c", keyCampaigns)
+			.bind("w", keyWorkers)
 			.map(row -> Map.entry(new DayKey(row.get("campaign_id", String.class), row.get("worker_id", UUID.class),
 					row.get("campaign_day", java.time.LocalDate.class)), row.get("attempt_id", UUID.class)))
 			.all()

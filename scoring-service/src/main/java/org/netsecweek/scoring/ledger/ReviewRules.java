@@ -22,8 +22,11 @@ final class ReviewRules {
 	 * {@code minAnsweringSeconds}, scaled down for shorter papers by their share of {@code questionsPerPaper}.
 	 */
 	static String fastPaper(AnswerSubmitted answer, CampaignDefinition campaign) {
-		long minimumMillis = campaign.review().minAnsweringSeconds() * 1000L * answer.questionCount()
-				/ campaign.rules().questionsPerPaper();
+		return fastPaper(answer, campaign.review(), campaign.rules().questionsPerPaper());
+	}
+
+	static String fastPaper(AnswerSubmitted answer, CampaignDefinition.Review review, int questionsPerPaper) {
+		long minimumMillis = review.minAnsweringSeconds() * 1000L * answer.questionCount() / questionsPerPaper;
 		if (answer.answeringMillis() >= minimumMillis) {
 			return null;
 		}

@@ -48,6 +48,9 @@ class BookingThroughputIntegrationTests {
 
 	private static final int EVENTS = Integer.getInteger("scoring.bench.events", 2_100);
 
+	/** Events published per second, or 0 to publish as fast as the producer can (a burst). */
+	private static final int RATE = Integer.getInteger("scoring.bench.rate", 0);
+
 	private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
 	private static final String[] UNIONS = { "harbin", "qiqihar", "mudanjiang", "jiamusi", "daqing", "jixi", "hegang" };
@@ -77,9 +80,15 @@ class BookingThroughputIntegrationTests {
 				var producer = new KafkaProducer<>(Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
 						bootstrap, ProducerConfig.LINGER_MS_CONFIG, 5, ProducerConfig.BATCH_SIZE_CONFIG, 262_144),
 						new StringSerializer(), new StringSerializer())) {
+			pacingAdmin = admin;
+			pacingTopic = topic;
 			long start = System.nanoTime();
 			int redelivered = 0;
+			lagWhilePublishing = 0;
 			for (int i = 0; i < answers.size(); i++) {
+				if (RATE > 0) {
+					pace(start, i);
+				}
 				send(producer, topic, answers.get(i), values.get(i));
 				if (i % 50 == 0) { // at-least-once upstream: a few events arrive twice
 					send(producer, topic, answers.get(i), values.get(i));
@@ -88,7 +97,7 @@ class BookingThroughputIntegrationTests {
 			}
 			producer.flush();
 			double published = answers.size() / seconds(start);
-			long maxLag = 0;
+			long maxLag = lagWhilePublishing;
 			long lag;
 			do {
 				lag = lag(admin, topic);
@@ -99,8 +108,9 @@ class BookingThroughputIntegrationTests {
 			double elapsed = seconds(start);
 			assertThat(lag).as("consumer lag at the end").isZero();
 			System.out.printf("BENCH scoring booking: %d AnswerSubmitted (+%d redelivered), %d workers: published "
-					+ "%.0f/s, all booked after %.2f s: %.0f booked/s, max consumer lag %d%n", answers.size(),
-					redelivered, workers.length, published, elapsed, answers.size() / elapsed, maxLag);
+					+ "%.0f/s, all booked after %.2f s: %.0f booked/s, max consumer lag %d (%d while publishing)%n",
+					answers.size(), redelivered, workers.length, published, elapsed, answers.size() / elapsed, maxLag,
+					lagWhilePublishing);
 		}
 
 		assertThat(count("SELECT count(*) AS n FROM ledger_entry WHERE worker_id = ANY(:w)", workers))
@@ -148,6 +158,26 @@ class BookingThroughputIntegrationTests {
 		}
 		return answers;
 	}
+
+	private long lagWhilePublishing;
+
+	private long lastSample;
+
+	/** Holds the producer to {@link #RATE}, sampling the lag every 100 ms meanwhile. */
+	private void pace(long start, int sent) throws InterruptedException, ExecutionException {
+		long due = start + (long) (sent * 1e9 / RATE);
+		while (System.nanoTime() < due) {
+			java.util.concurrent.locks.LockSupport.parkNanos(Math.min(due - System.nanoTime(), 1_000_000));
+		}
+		if (System.nanoTime() - lastSample > 100_000_000) {
+			lastSample = System.nanoTime();
+			lagWhilePublishing = Math.max(lagWhilePublishing, lag(pacingAdmin, pacingTopic));
+		}
+	}
+
+	private Admin pacingAdmin;
+
+	private String pacingTopic;
 
 	private static void send(KafkaProducer<String, String> producer, String topic, AnswerSubmitted answer, String value) {
 		var record = new ProducerRecord<>(topic, answer.workerId().toString(), value);

@@ -92,7 +92,7 @@ class ReviewIntegrationTests {
 		AnswerSubmitted secondSameDay = at(worker, LocalDate.of(2022, 9, 6), start.plusSeconds(120));
 		AnswerSubmitted third = at(worker, LocalDate.of(2022, 9, 7), start.plusSeconds(540));
 		AnswerSubmitted fourthLater = at(worker, LocalDate.of(2022, 9, 8), start.plusSeconds(1_200));
-		bookPoints.accept(List.of(first, secondSameDay, third));
+		bookPoints.book(List.of(first, secondSameDay, third));
 		bookPoints.accept(fourthLater);
 
 		assertThat(count("SELECT count(*) AS n FROM ledger_entry WHERE worker_id = '" + worker + "'")).isEqualTo(2);
@@ -110,9 +110,9 @@ class ReviewIntegrationTests {
 		List<AnswerSubmitted> burst = List.of(at(worker, LocalDate.of(2022, 9, 6), start),
 				at(worker, LocalDate.of(2022, 9, 7), start.plusSeconds(10)),
 				at(worker, LocalDate.of(2022, 9, 8), start.plusSeconds(20)));
-		bookPoints.accept(burst);
+		bookPoints.book(burst);
 		burst.forEach(bookPoints::accept);
-		bookPoints.accept(burst.stream().map(ReviewIntegrationTests::withNewEventId).toList());
+		bookPoints.book(burst.stream().map(ReviewIntegrationTests::withNewEventId).toList());
 
 		assertThat(count("SELECT count(*) AS n FROM ledger_entry WHERE worker_id = '" + worker + "'")).isEqualTo(2);
 		assertThat(count("SELECT count(*) AS n FROM held_attempt WHERE worker_id = '" + worker + "'")).isEqualTo(1);

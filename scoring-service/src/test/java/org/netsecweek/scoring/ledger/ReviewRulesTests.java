@@ -10,7 +10,6 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.netsecweek.events.quiz.AnswerSubmitted;
-import org.netsecweek.platform.campaign.CampaignDefinition;
 import org.netsecweek.platform.campaign.CampaignDefinition.Review;
 
 class ReviewRulesTests {
@@ -19,25 +18,25 @@ class ReviewRulesTests {
 
 	@Test
 	void aFullPaperFasterThanTheCampaignsMinimumIsHeld() {
-		assertThat(ReviewRules.fastPaper(answer(10, 19_999), campaign(new Review(20, 2, Duration.ofMinutes(10)))))
+		assertThat(ReviewRules.fastPaper(answer(10, 19_999), new Review(20, 2, Duration.ofMinutes(10)), 10))
 			.isEqualTo("答题用时 19.999 秒，低于 20 秒");
-		assertThat(ReviewRules.fastPaper(answer(10, 20_000), campaign(new Review(20, 2, Duration.ofMinutes(10)))))
+		assertThat(ReviewRules.fastPaper(answer(10, 20_000), new Review(20, 2, Duration.ofMinutes(10)), 10))
 			.isNull();
 	}
 
 	@Test
 	void aShorterPaperHasAProportionallyShorterMinimum() {
-		CampaignDefinition campaign = campaign(new Review(20, 2, Duration.ofMinutes(10)));
-		assertThat(ReviewRules.fastPaper(answer(5, 12_000), campaign)).isNull();
-		assertThat(ReviewRules.fastPaper(answer(5, 9_000), campaign)).isEqualTo("答题用时 9.0 秒，低于 10 秒");
-		assertThat(ReviewRules.fastPaper(answer(3, 5_000), campaign)).contains("低于 6 秒");
+		Review review = new Review(20, 2, Duration.ofMinutes(10));
+		assertThat(ReviewRules.fastPaper(answer(5, 12_000), review, 10)).isNull();
+		assertThat(ReviewRules.fastPaper(answer(5, 9_000), review, 10)).isEqualTo("答题用时 9.0 秒，低于 10 秒");
+		assertThat(ReviewRules.fastPaper(answer(3, 5_000), review, 10)).contains("低于 6 秒");
 	}
 
 	@Test
 	void theCampaignsMinimumDecidesNotAServiceSetting() {
-		assertThat(ReviewRules.fastPaper(answer(10, 45_000), campaign(new Review(60, 2, Duration.ofMinutes(10)))))
+		assertThat(ReviewRules.fastPaper(answer(10, 45_000), new Review(60, 2, Duration.ofMinutes(10)), 10))
 			.contains("低于 60 秒");
-		assertThat(ReviewRules.fastPaper(answer(10, 1), campaign(new Review(0, 2, Duration.ofMinutes(10))))).isNull();
+		assertThat(ReviewRules.fastPaper(answer(10, 1), new Review(0, 2, Duration.ofMinutes(10)), 10)).isNull();
 	}
 
 	@Test
@@ -61,13 +60,5 @@ class ReviewRulesTests {
 	private static AnswerSubmitted answer(int questions, long millis) {
 		return new AnswerSubmitted(UUID.randomUUID(), T, "c", 1, UUID.randomUUID(), UUID.randomUUID(), "harbin",
 				"harbin-0001", LocalDate.of(2022, 9, 5), List.of(), questions, questions, millis);
-	}
-
-	private static CampaignDefinition campaign(Review review) {
-		return new CampaignDefinition("c", "c", null, "t", java.time.ZoneId.of("Asia/Shanghai"), LocalDate.of(2022, 9, 5),
-				LocalDate.of(2022, 9, 11), null, LocalDate.of(2022, 9, 12).atStartOfDay(),
-				new CampaignDefinition.Rules(1, 1, 10, 10), List.of(new CampaignDefinition.Union("harbin", "哈尔滨市", 1, 1,
-						null)),
-				null, null, null, null, review);
 	}
 }
