@@ -23,8 +23,6 @@ final class BookingPlan {
 
 	static final String RELEASED_ON_REBUILD = "（复核放行，自 points-awarded 重建）";
 
-	final List<AnswerSubmitted> submissions = new ArrayList<>();
-
 	final List<Reject> rejects = new ArrayList<>();
 
 	final List<Hold> holds = new ArrayList<>();
@@ -54,7 +52,6 @@ final class BookingPlan {
 			if (!state.seen.add(answer.attemptId())) {
 				continue; // the same attempt under another event id: no second effect
 			}
-			plan.submissions.add(answer);
 			List<Instant> earlier = state.submitted.computeIfAbsent(new WorkerKey(answer.campaignId(), answer.workerId()),
 					key -> new ArrayList<>());
 			Instant at = answer.occurredAt();
@@ -110,7 +107,7 @@ final class BookingPlan {
 	/**
 	 * What the ledger holds for the batch's workers.
 	 *
-	 * @param seen attempt ids already submitted (any worker)
+	 * @param seen attempt ids submitted before (any worker)
 	 * @param bookedDays the attempt booked for a worker's campaign day
 	 * @param submitted times of each worker's recent submissions, for the burst rule
 	 */

@@ -15,7 +15,6 @@ import org.netsecweek.events.scoring.PointsAwarded;
 import org.netsecweek.platform.campaign.CampaignDefinition;
 import org.netsecweek.platform.campaign.Campaigns;
 import org.netsecweek.scoring.ledger.BookingPlan.Booking;
-import org.netsecweek.scoring.ledger.BookingPlan.WorkerKey;
 import org.netsecweek.scoring.ledger.LedgerRows.Booked;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,6 +29,12 @@ import org.springframework.transaction.reactive.TransactionalOperator;
  * submission log, rejections, holds, the entries, the totals and (live) the PointsAwarded outbox rows commit
  * together or not at all. One worker's events are decided in the order given (offset order); a few statements per
  * batch, however large. The rebuild command replays the topic through the same rules ({@link #replay}).
+ * <p>
+ * No lock is taken per worker: one worker's events share a partition, so one consumer thread decides them in order.
+ * Where two transactions meet anyway (a redelivery across a rebalance, an admin's release, tests hammering one
+ * worker) the keys decide: the processed event, the logged attempt (the second transaction waits for the first and
+ * then finds it logged), one attempt per worker-day, and the total's row lock, from which each entry's total and
+ * sequence are read back. A batch that loses such a race fails and is booked again one by one.
  */
 @Component
 public class Bookkeeper {
@@ -83,18 +88,15 @@ public class Bookkeeper {
 		if (adjustment.adjustmentId() == null) {
 			return Mono.error(new IllegalArgumentException("not an adjustment: " + adjustment.eventId()));
 		}
-		return transaction.transactional(rows.lockWorkers(
-				List.of(new WorkerKey(adjustment.campaignId(), adjustment.workerId())))
-			.then(rows.restoreAdjustment(adjustment, "rebuild", "管理员调整（自 points-awarded 重建）")));
+		return transaction.transactional(
+				rows.restoreAdjustment(adjustment, "rebuild", "管理员调整（自 points-awarded 重建）"));
 	}
 
 	/** Books an attempt an admin released after review, in the caller's transaction; {@code note} goes in the reason. */
 	Mono<Void> bookReleased(AnswerSubmitted answer, String note) {
 		CampaignDefinition campaign = campaigns.get(answer.campaignId());
-		WorkerKey worker = new WorkerKey(answer.campaignId(), answer.workerId());
 		Booking booking = BookingPlan.Booking.of(answer, campaign, "（复核放行：" + note + "）");
-		return rows.lockWorkers(List.of(worker))
-			.then(rows.state(List.of(answer), clock.instant()))
+		return rows.state(List.of(answer), clock.instant(), Set.of())
 			.flatMap(state -> {
 				UUID booked = state.bookedDays()
 					.get(new BookingPlan.DayKey(answer.campaignId(), answer.workerId(), answer.campaignDay()));
@@ -118,19 +120,21 @@ public class Bookkeeper {
 	}
 
 	private Mono<Integer> apply(List<AnswerSubmitted> events, Set<UUID> released, boolean announce) {
-		List<WorkerKey> workers = events.stream().map(a -> new WorkerKey(a.campaignId(), a.workerId())).toList();
-		return rows.lockWorkers(workers)
-			.then(rows.state(events, burstHorizon(events)))
-			.flatMap(state -> {
-				BookingPlan plan = BookingPlan.of(events, id -> campaigns.find(id).orElse(null), state,
-						review.holdFastPapers(), released);
-				return rows.recordSubmissions(plan.submissions)
-					.then(rows.recordRejects(plan.rejects))
-					.then(rows.recordHolds(plan.holds, "rebuild", "points-awarded 中已有该次答题的积分"))
-					.then(rows.book(plan.bookings))
-					.flatMap(booked -> (announce ? announce(booked) : Mono.<Void>empty()).thenReturn(booked.size()))
-					.doOnSuccess(n -> count(plan));
-			});
+		Map<UUID, AnswerSubmitted> attempts = new LinkedHashMap<>();
+		events.stream()
+			.filter(answer -> campaigns.find(answer.campaignId()).isPresent())
+			.forEach(answer -> attempts.putIfAbsent(answer.attemptId(), answer));
+		return rows.logSubmissions(List.copyOf(attempts.values()))
+			.flatMap(logged -> rows.state(events, burstHorizon(events), logged).map(state -> {
+				attempts.keySet().stream().filter(attempt -> !logged.contains(attempt)).forEach(state.seen()::add);
+				return BookingPlan.of(events, id -> campaigns.find(id).orElse(null), state, review.holdFastPapers(),
+						released);
+			}))
+			.flatMap(plan -> rows.recordRejects(plan.rejects)
+				.then(rows.recordHolds(plan.holds, "rebuild", "points-awarded 中已有该次答题的积分"))
+				.then(rows.book(plan.bookings))
+				.flatMap(booked -> (announce ? announce(booked) : Mono.<Void>empty()).thenReturn(booked.size()))
+				.doOnSuccess(n -> count(plan)));
 	}
 
 	/** Submissions older than the earliest event minus the longest burst window cannot make a burst. */

@@ -2,6 +2,7 @@ package org.netsecweek.scoring.ledger;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -34,9 +35,6 @@ import org.springframework.stereotype.Component;
 @Component
 class LedgerRows {
 
-	/** Advisory-lock class of the per-worker booking locks (the two-key form: apart from single-key locks). */
-	private static final int WORKER_LOCK = 0x5C0E;
-
 	private final DatabaseClient db;
 
 	private final JsonMapper json;
@@ -58,67 +56,56 @@ class LedgerRows {
 	}
 
 	/**
-	 * Serialises bookings per worker until the transaction ends, so two batches (or a batch and a release) never
-	 * decide on the same worker at once. Locks are taken in one order, so they cannot deadlock each other.
+	 * Logs the submissions, once per attempt id; emits the attempt ids that were new. A concurrent transaction
+	 * logging the same attempt waits for this one and then finds it logged: the attempt is decided once.
 	 */
-	Mono<Void> lockWorkers(Collection<WorkerKey> workers) {
-		String[] keys = workers.stream().map(w -> w.campaignId() + "/" + w.workerId()).distinct().toArray(String[]::new);
-		return db.sql("SELECT count(pg_advisory_xact_lock(" + WORKER_LOCK + ", h)) AS n FROM (SELECT DISTINCT "
-				+ "hashtext(k) AS h FROM unnest(CAST(:keys AS text[])) AS t(k) ORDER BY 1) AS s")
-			.bind("keys", keys)
-			.map(row -> 1)
-			.one()
-			.then();
-	}
-
-	/** What the ledger holds for these events' workers: seen attempts, booked days, submissions since {@code from}. */
-	Mono<State> state(List<AnswerSubmitted> events, Instant from) {
-		UUID[] attempts = events.stream().map(AnswerSubmitted::attemptId).distinct().toArray(UUID[]::new);
-		UUID[] workers = events.stream().map(AnswerSubmitted::workerId).distinct().toArray(UUID[]::new);
-		State state = State.empty();
-		Mono<Void> seen = db.sql("SELECT attempt_id FROM submission WHERE attempt_id = ANY(CAST(:a AS uuid[]))")
-			.bind("a", attempts)
+	Mono<Set<UUID>> logSubmissions(List<AnswerSubmitted> answers) {
+		if (answers.isEmpty()) {
+			return Mono.just(Set.of());
+		}
+		return db.sql("INSERT INTO submission (attempt_id, campaign_id, worker_id, occurred_at) SELECT a, c, w, "
+				+ "CAST(t AS timestamptz) FROM unnest(CAST(:a AS uuid[]), CAST(:c AS text[]), CAST(:w AS uuid[]), "
+				+ "CAST(:t AS text[])) AS u(a, c, w, t) ON CONFLICT DO NOTHING RETURNING attempt_id")
+			.bind("a", array(answers, AnswerSubmitted::attemptId, UUID[]::new))
+			.bind("c", array(answers, AnswerSubmitted::campaignId, String[]::new))
+			.bind("w", array(answers, AnswerSubmitted::workerId, UUID[]::new))
+			.bind("t", array(answers, a -> a.occurredAt().toString(), String[]::new))
 			.map(row -> row.get("attempt_id", UUID.class))
 			.all()
-			.doOnNext(state.seen()::add)
-			.then();
-		String[] keyCampaigns = events.stream().map(AnswerSubmitted::campaignId).toArray(String[]::new);
-		UUID[] keyWorkers = events.stream().map(AnswerSubmitted::workerId).toArray(UUID[]::new);
+			.collect(Collectors.toSet());
+	}
+
+	/**
+	 * What the ledger holds for these events' workers: the attempt booked for each of their days, and their
+	 * submissions since {@code from} other than those of {@code logged} (this batch's).
+	 */
+	Mono<State> state(List<AnswerSubmitted> events, Instant from, Set<UUID> logged) {
+		String[] campaigns = events.stream().map(AnswerSubmitted::campaignId).toArray(String[]::new);
+		UUID[] workers = events.stream().map(AnswerSubmitted::workerId).toArray(UUID[]::new);
+		State state = State.empty();
 		Mono<Void> days = db.sql("SELECT e.campaign_id, e.worker_id, e.campaign_day, e.attempt_id FROM ledger_entry e "
 				+ "JOIN (SELECT DISTINCT c, w FROM unnest(CAST(:c AS text[]), CAST(:w AS uuid[])) AS k(c, w)) AS k "
 				+ "ON e.campaign_id = k.c AND e.worker_id = k.w WHERE e.kind = 'ATTEMPT'")
-			.bind("c", keyCampaigns)
-			.bind("w", keyWorkers)
+			.bind("c", campaigns)
+			.bind("w", workers)
 			.map(row -> Map.entry(new DayKey(row.get("campaign_id", String.class), row.get("worker_id", UUID.class),
 					row.get("campaign_day", java.time.LocalDate.class)), row.get("attempt_id", UUID.class)))
 			.all()
 			.doOnNext(entry -> state.bookedDays().put(entry.getKey(), entry.getValue()))
 			.then();
-		Mono<Void> recent = db.sql("SELECT campaign_id, worker_id, occurred_at FROM submission "
+		Mono<Void> recent = db.sql("SELECT campaign_id, worker_id, attempt_id, occurred_at FROM submission "
 				+ "WHERE worker_id = ANY(CAST(:w AS uuid[])) AND occurred_at > :from")
-			.bind("w", workers)
+			.bind("w", Arrays.stream(workers).distinct().toArray(UUID[]::new))
 			.bind("from", from)
-			.map(row -> Map.entry(new WorkerKey(row.get("campaign_id", String.class), row.get("worker_id", UUID.class)),
-					row.get("occurred_at", Instant.class)))
+			.map(row -> logged.contains(row.get("attempt_id", UUID.class)) ? Map.<WorkerKey, Instant>of()
+					: Map.of(new WorkerKey(row.get("campaign_id", String.class), row.get("worker_id", UUID.class)),
+							row.get("occurred_at", Instant.class)))
 			.all()
-			.doOnNext(entry -> state.submitted().computeIfAbsent(entry.getKey(), k -> new ArrayList<>())
-				.add(entry.getValue()))
+			.doOnNext(found -> found.forEach((worker, at) -> state.submitted()
+				.computeIfAbsent(worker, k -> new ArrayList<>())
+				.add(at)))
 			.then();
-		return seen.then(days).then(recent).thenReturn(state);
-	}
-
-	Mono<Void> recordSubmissions(List<AnswerSubmitted> answers) {
-		if (answers.isEmpty()) {
-			return Mono.empty();
-		}
-		return db.sql("INSERT INTO submission (attempt_id, campaign_id, worker_id, occurred_at) SELECT a, c, w, "
-				+ "CAST(t AS timestamptz) FROM unnest(CAST(:a AS uuid[]), CAST(:c AS text[]), CAST(:w AS uuid[]), "
-				+ "CAST(:t AS text[])) AS u(a, c, w, t) ON CONFLICT DO NOTHING")
-			.bind("a", array(answers, AnswerSubmitted::attemptId, UUID[]::new))
-			.bind("c", array(answers, AnswerSubmitted::campaignId, String[]::new))
-			.bind("w", array(answers, AnswerSubmitted::workerId, UUID[]::new))
-			.bind("t", array(answers, a -> a.occurredAt().toString(), String[]::new))
-			.then();
+		return days.then(recent).thenReturn(state);
 	}
 
 	Mono<Void> recordRejects(List<Reject> rejects) {

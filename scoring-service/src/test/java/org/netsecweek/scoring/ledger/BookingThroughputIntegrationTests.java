@@ -1,6 +1,7 @@
 package org.netsecweek.scoring.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -80,6 +81,7 @@ class BookingThroughputIntegrationTests {
 				var producer = new KafkaProducer<>(Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
 						bootstrap, ProducerConfig.LINGER_MS_CONFIG, 5, ProducerConfig.BATCH_SIZE_CONFIG, 262_144),
 						new StringSerializer(), new StringSerializer())) {
+			warmUp(producer, topic);
 			pacingAdmin = admin;
 			pacingTopic = topic;
 			long start = System.nanoTime();
@@ -123,7 +125,8 @@ class BookingThroughputIntegrationTests {
 				+ "(SELECT coalesce(sum(points), 0), count(*) FROM ledger_entry e WHERE e.campaign_id = t.campaign_id "
 				+ "AND e.worker_id = t.worker_id)", workers)).as("totals that differ from their ledger").isZero();
 		assertThat(count("SELECT count(*) AS n FROM ledger_entry e WHERE worker_id = ANY(:w) AND total_after <> "
-				+ "(SELECT sum(points) FROM ledger_entry f WHERE f.worker_id = e.worker_id AND f.sequence <= e.sequence)",
+				+ "(SELECT sum(points) FROM ledger_entry f WHERE f.campaign_id = e.campaign_id AND f.worker_id = e.worker_id "
+				+ "AND f.sequence <= e.sequence)",
 				workers)).as("entries whose total after is not the running sum").isZero();
 		assertThat(count("SELECT count(*) AS n FROM outbox WHERE message_key = ANY(CAST(:w AS text[]))",
 				java.util.Arrays.stream(workers).map(UUID::toString).toArray(String[]::new)))
@@ -160,6 +163,16 @@ class BookingThroughputIntegrationTests {
 	}
 
 	private long lagWhilePublishing;
+
+	/** One paper booked before the clock starts: the consumers have joined their group and hold their partitions. */
+	private void warmUp(KafkaProducer<String, String> producer, String topic) {
+		AnswerSubmitted first = week(1, new Random(1)).get(0);
+		send(producer, topic, first, json.writeValueAsString(first));
+		producer.flush();
+		await().atMost(Duration.ofSeconds(60))
+			.until(() -> count("SELECT count(*) AS n FROM ledger_entry WHERE worker_id = ANY(:w)",
+					new UUID[] { first.workerId() }) == 1);
+	}
 
 	private long lastSample;
 
