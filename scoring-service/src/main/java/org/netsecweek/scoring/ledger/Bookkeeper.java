@@ -46,6 +46,10 @@ public class Bookkeeper {
 
 	private final LedgerRows rows;
 
+	private final Submissions submissions;
+
+	private final HeldAttempts held;
+
 	private final Campaigns campaigns;
 
 	private final ReviewSettings review;
@@ -56,9 +60,11 @@ public class Bookkeeper {
 
 	private final MeterRegistry meters;
 
-	Bookkeeper(LedgerRows rows, Campaigns campaigns, ReviewSettings review, ReactiveTransactionManager transactions,
+	Bookkeeper(LedgerRows rows, Submissions submissions, HeldAttempts held, Campaigns campaigns, ReviewSettings review, ReactiveTransactionManager transactions,
 			Clock clock, MeterRegistry meters) {
 		this.rows = rows;
+		this.submissions = submissions;
+		this.held = held;
 		this.campaigns = campaigns;
 		this.review = review;
 		this.transaction = TransactionalOperator.create(transactions);
@@ -96,7 +102,7 @@ public class Bookkeeper {
 	Mono<Void> bookReleased(AnswerSubmitted answer, String note) {
 		CampaignDefinition campaign = campaigns.get(answer.campaignId());
 		Booking booking = BookingPlan.Booking.of(answer, campaign, "（复核放行：" + note + "）");
-		return rows.state(List.of(answer), clock.instant(), Set.of())
+		return submissions.state(List.of(answer), clock.instant(), Set.of())
 			.flatMap(state -> {
 				UUID booked = state.bookedDays()
 					.get(new BookingPlan.DayKey(answer.campaignId(), answer.workerId(), answer.campaignDay()));
@@ -124,14 +130,14 @@ public class Bookkeeper {
 		events.stream()
 			.filter(answer -> campaigns.find(answer.campaignId()).isPresent())
 			.forEach(answer -> attempts.putIfAbsent(answer.attemptId(), answer));
-		return rows.logSubmissions(List.copyOf(attempts.values()))
-			.flatMap(logged -> rows.state(events, burstHorizon(events), logged).map(state -> {
+		return submissions.log(List.copyOf(attempts.values()))
+			.flatMap(logged -> submissions.state(events, burstHorizon(events), logged).map(state -> {
 				attempts.keySet().stream().filter(attempt -> !logged.contains(attempt)).forEach(state.seen()::add);
 				return BookingPlan.of(events, id -> campaigns.find(id).orElse(null), state, review.holdFastPapers(),
 						released);
 			}))
-			.flatMap(plan -> rows.recordRejects(plan.rejects)
-				.then(rows.recordHolds(plan.holds, "rebuild", "points-awarded 中已有该次答题的积分"))
+			.flatMap(plan -> submissions.reject(plan.rejects)
+				.then(held.hold(plan.holds, "rebuild", "points-awarded 中已有该次答题的积分"))
 				.then(rows.book(plan.bookings))
 				.flatMap(booked -> (announce ? announce(booked) : Mono.<Void>empty()).thenReturn(booked.size()))
 				.doOnSuccess(n -> count(plan)));

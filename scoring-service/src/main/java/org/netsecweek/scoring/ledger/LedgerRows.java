@@ -1,8 +1,6 @@
 package org.netsecweek.scoring.ledger;
 
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -10,17 +8,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.netsecweek.events.Topics;
 import org.netsecweek.events.quiz.AnswerSubmitted;
 import org.netsecweek.events.scoring.PointsAwarded;
 import org.netsecweek.scoring.ledger.BookingPlan.Booking;
-import org.netsecweek.scoring.ledger.BookingPlan.DayKey;
-import org.netsecweek.scoring.ledger.BookingPlan.Hold;
-import org.netsecweek.scoring.ledger.BookingPlan.Reject;
-import org.netsecweek.scoring.ledger.BookingPlan.State;
 import org.netsecweek.scoring.ledger.BookingPlan.WorkerKey;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
@@ -29,8 +22,9 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The ledger's tables, read and written a batch at a time: each method is one statement over arrays
- * ({@code unnest}), however many events the batch holds. Runs in the caller's transaction.
+ * The ledger's entries and totals, the processed-event records and the PointsAwarded outbox rows, written a batch at
+ * a time: each method is one statement over arrays ({@code unnest}), however many events the batch holds. Runs in
+ * the caller's transaction.
  */
 @Component
 class LedgerRows {
@@ -56,97 +50,6 @@ class LedgerRows {
 	}
 
 	/**
-	 * Logs the submissions, once per attempt id; emits the attempt ids that were new. A concurrent transaction
-	 * logging the same attempt waits for this one and then finds it logged: the attempt is decided once.
-	 */
-	Mono<Set<UUID>> logSubmissions(List<AnswerSubmitted> answers) {
-		if (answers.isEmpty()) {
-			return Mono.just(Set.of());
-		}
-		return db.sql("INSERT INTO submission (attempt_id, campaign_id, worker_id, occurred_at) SELECT a, c, w, "
-				+ "CAST(t AS timestamptz) FROM unnest(CAST(:a AS uuid[]), CAST(:c AS text[]), CAST(:w AS uuid[]), "
-				+ "CAST(:t AS text[])) AS u(a, c, w, t) ON CONFLICT DO NOTHING RETURNING attempt_id")
-			.bind("a", array(answers, AnswerSubmitted::attemptId, UUID[]::new))
-			.bind("c", array(answers, AnswerSubmitted::campaignId, String[]::new))
-			.bind("w", array(answers, AnswerSubmitted::workerId, UUID[]::new))
-			.bind("t", array(answers, a -> a.occurredAt().toString(), String[]::new))
-			.map(row -> row.get("attempt_id", UUID.class))
-			.all()
-			.collect(Collectors.toSet());
-	}
-
-	/**
-	 * What the ledger holds for these events' workers: the attempt booked for each of their days, and their
-	 * submissions since {@code from} other than those of {@code logged} (this batch's).
-	 */
-	Mono<State> state(List<AnswerSubmitted> events, Instant from, Set<UUID> logged) {
-		String[] campaigns = events.stream().map(AnswerSubmitted::campaignId).toArray(String[]::new);
-		UUID[] workers = events.stream().map(AnswerSubmitted::workerId).toArray(UUID[]::new);
-		State state = State.empty();
-		Mono<Void> days = db.sql("SELECT e.campaign_id, e.worker_id, e.campaign_day, e.attempt_id FROM ledger_entry e "
-				+ "JOIN (SELECT DISTINCT c, w FROM unnest(CAST(:c AS text[]), CAST(:w AS uuid[])) AS k(c, w)) AS k "
-				+ "ON e.campaign_id = k.c AND e.worker_id = k.w WHERE e.kind = 'ATTEMPT'")
-			.bind("c", campaigns)
-			.bind("w", workers)
-			.map(row -> Map.entry(new DayKey(row.get("campaign_id", String.class), row.get("worker_id", UUID.class),
-					row.get("campaign_day", java.time.LocalDate.class)), row.get("attempt_id", UUID.class)))
-			.all()
-			.doOnNext(entry -> state.bookedDays().put(entry.getKey(), entry.getValue()))
-			.then();
-		Mono<Void> recent = db.sql("SELECT campaign_id, worker_id, attempt_id, occurred_at FROM submission "
-				+ "WHERE worker_id = ANY(CAST(:w AS uuid[])) AND occurred_at > :from")
-			.bind("w", Arrays.stream(workers).distinct().toArray(UUID[]::new))
-			.bind("from", from)
-			.map(row -> logged.contains(row.get("attempt_id", UUID.class)) ? Map.<WorkerKey, Instant>of()
-					: Map.of(new WorkerKey(row.get("campaign_id", String.class), row.get("worker_id", UUID.class)),
-							row.get("occurred_at", Instant.class)))
-			.all()
-			.doOnNext(found -> found.forEach((worker, at) -> state.submitted()
-				.computeIfAbsent(worker, k -> new ArrayList<>())
-				.add(at)))
-			.then();
-		return days.then(recent).thenReturn(state);
-	}
-
-	Mono<Void> recordRejects(List<Reject> rejects) {
-		if (rejects.isEmpty()) {
-			return Mono.empty();
-		}
-		return db.sql("INSERT INTO rejected_answer (event_id, campaign_id, worker_id, attempt_id, reason) "
-				+ "SELECT * FROM unnest(CAST(:e AS uuid[]), CAST(:c AS text[]), CAST(:w AS uuid[]), "
-				+ "CAST(:a AS uuid[]), CAST(:r AS text[])) ON CONFLICT DO NOTHING")
-			.bind("e", array(rejects, r -> r.answer().eventId(), UUID[]::new))
-			.bind("c", array(rejects, r -> r.answer().campaignId(), String[]::new))
-			.bind("w", array(rejects, r -> r.answer().workerId(), UUID[]::new))
-			.bind("a", array(rejects, r -> r.answer().attemptId(), UUID[]::new))
-			.bind("r", array(rejects, Reject::reason, String[]::new))
-			.then();
-	}
-
-	/** Holds attempts for review, with the event that brought them; released ones are recorded as decided. */
-	Mono<Void> recordHolds(List<Hold> holds, String releasedBy, String releasedWhy) {
-		if (holds.isEmpty()) {
-			return Mono.empty();
-		}
-		return db.sql("INSERT INTO held_attempt (attempt_id, campaign_id, worker_id, union_id, reason, event, decision, "
-				+ "decided_by, decided_why, decided_at) SELECT a, c, w, NULLIF(u, ''), r, e, "
-				+ "CASE WHEN d THEN 'RELEASED' END, CASE WHEN d THEN :by END, CASE WHEN d THEN :why END, "
-				+ "CASE WHEN d THEN now() END FROM unnest(CAST(:a AS uuid[]), CAST(:c AS text[]), CAST(:w AS uuid[]), "
-				+ "CAST(:u AS text[]), CAST(:r AS text[]), CAST(:e AS text[]), CAST(:d AS boolean[])) "
-				+ "AS t(a, c, w, u, r, e, d) ON CONFLICT DO NOTHING")
-			.bind("a", array(holds, h -> h.answer().attemptId(), UUID[]::new))
-			.bind("c", array(holds, h -> h.answer().campaignId(), String[]::new))
-			.bind("w", array(holds, h -> h.answer().workerId(), UUID[]::new))
-			.bind("u", array(holds, h -> orEmpty(h.answer().unionId()), String[]::new))
-			.bind("r", array(holds, Hold::reason, String[]::new))
-			.bind("e", array(holds, h -> json.writeValueAsString(h.answer()), String[]::new))
-			.bind("d", array(holds, Hold::released, Boolean[]::new))
-			.bind("by", releasedBy)
-			.bind("why", releasedWhy)
-			.then();
-	}
-
-	/**
 	 * Adds the bookings to their workers' totals (one row lock and one sequence step per booking) and writes their
 	 * entries with the total and sequence right after each, in the order given.
 	 */
@@ -165,12 +68,12 @@ class LedgerRows {
 				+ "total = points_total.total + EXCLUDED.total, sequence = points_total.sequence + EXCLUDED.sequence, "
 				+ "union_id = EXCLUDED.union_id, org_id = EXCLUDED.org_id, updated_at = now() "
 				+ "RETURNING campaign_id, worker_id, total, sequence")
-			.bind("c", array(workers, WorkerKey::campaignId, String[]::new))
-			.bind("w", array(workers, WorkerKey::workerId, UUID[]::new))
-			.bind("p", array(workers, w -> byWorker.get(w).stream().mapToInt(Booking::points).sum(), Integer[]::new))
-			.bind("n", array(workers, w -> (long) byWorker.get(w).size(), Long[]::new))
-			.bind("u", array(last, b -> orEmpty(b.answer().unionId()), String[]::new))
-			.bind("o", array(last, b -> orEmpty(b.answer().orgId()), String[]::new))
+			.bind("c", Columns.of(workers, WorkerKey::campaignId, String[]::new))
+			.bind("w", Columns.of(workers, WorkerKey::workerId, UUID[]::new))
+			.bind("p", Columns.of(workers, w -> byWorker.get(w).stream().mapToInt(Booking::points).sum(), Integer[]::new))
+			.bind("n", Columns.of(workers, w -> (long) byWorker.get(w).size(), Long[]::new))
+			.bind("u", Columns.of(last, b -> Columns.orEmpty(b.answer().unionId()), String[]::new))
+			.bind("o", Columns.of(last, b -> Columns.orEmpty(b.answer().orgId()), String[]::new))
 			.map(row -> Map.entry(new WorkerKey(row.get("campaign_id", String.class), row.get("worker_id", UUID.class)),
 					new long[] { row.get("total", Integer.class), row.get("sequence", Long.class) }))
 			.all()
@@ -201,16 +104,16 @@ class LedgerRows {
 				+ "r, t, s FROM unnest(CAST(:c AS text[]), CAST(:w AS uuid[]), CAST(:a AS uuid[]), CAST(:d AS text[]), "
 				+ "CAST(:p AS int[]), CAST(:k AS int[]), CAST(:q AS int[]), CAST(:r AS text[]), CAST(:t AS int[]), "
 				+ "CAST(:s AS bigint[])) AS u(c, w, a, d, p, k, q, r, t, s)")
-			.bind("c", array(booked, b -> b.answer().campaignId(), String[]::new))
-			.bind("w", array(booked, b -> b.answer().workerId(), UUID[]::new))
-			.bind("a", array(booked, b -> b.answer().attemptId(), UUID[]::new))
-			.bind("d", array(booked, b -> b.answer().campaignDay().toString(), String[]::new))
-			.bind("p", array(booked, b -> b.booking().points(), Integer[]::new))
-			.bind("k", array(booked, b -> b.answer().correctCount(), Integer[]::new))
-			.bind("q", array(booked, b -> b.answer().questionCount(), Integer[]::new))
-			.bind("r", array(booked, b -> b.booking().reason(), String[]::new))
-			.bind("t", array(booked, Booked::totalAfter, Integer[]::new))
-			.bind("s", array(booked, Booked::sequence, Long[]::new))
+			.bind("c", Columns.of(booked, b -> b.answer().campaignId(), String[]::new))
+			.bind("w", Columns.of(booked, b -> b.answer().workerId(), UUID[]::new))
+			.bind("a", Columns.of(booked, b -> b.answer().attemptId(), UUID[]::new))
+			.bind("d", Columns.of(booked, b -> b.answer().campaignDay().toString(), String[]::new))
+			.bind("p", Columns.of(booked, b -> b.booking().points(), Integer[]::new))
+			.bind("k", Columns.of(booked, b -> b.answer().correctCount(), Integer[]::new))
+			.bind("q", Columns.of(booked, b -> b.answer().questionCount(), Integer[]::new))
+			.bind("r", Columns.of(booked, b -> b.booking().reason(), String[]::new))
+			.bind("t", Columns.of(booked, Booked::totalAfter, Integer[]::new))
+			.bind("s", Columns.of(booked, Booked::sequence, Long[]::new))
 			.then();
 	}
 
@@ -226,9 +129,9 @@ class LedgerRows {
 				+ ":type, p FROM unnest(CAST(:e AS uuid[]), CAST(:k AS text[]), CAST(:p AS text[])) AS t(e, k, p)")
 			.bind("topic", Topics.POINTS_AWARDED)
 			.bind("type", PointsAwarded.class.getSimpleName())
-			.bind("e", array(events, PointsAwarded::eventId, UUID[]::new))
-			.bind("k", array(events, e -> e.workerId().toString(), String[]::new))
-			.bind("p", array(events, json::writeValueAsString, String[]::new))
+			.bind("e", Columns.of(events, PointsAwarded::eventId, UUID[]::new))
+			.bind("k", Columns.of(events, e -> e.workerId().toString(), String[]::new))
+			.bind("p", Columns.of(events, json::writeValueAsString, String[]::new))
 			.then();
 	}
 
@@ -258,14 +161,6 @@ class LedgerRows {
 				.bind("t", (int) after[0])
 				.bind("s", after[1])
 				.then());
-	}
-
-	private static String orEmpty(String value) {
-		return value == null ? "" : value;
-	}
-
-	private static <T, R> R[] array(List<T> items, Function<T, R> field, java.util.function.IntFunction<R[]> type) {
-		return items.stream().map(field).toArray(type);
 	}
 
 	/** A booking written to the ledger, with the worker's total and sequence right after it. */

@@ -1,0 +1,20 @@
+package org.netsecweek.scoring.ledger;
+
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.IntFunction;
+
+/** A field of each item as an array, bound to one {@code unnest} column of a batch statement. */
+final class Columns {
+
+	private Columns() {
+	}
+
+	static <T, R> R[] of(List<T> items, Function<T, R> field, IntFunction<R[]> type) {
+		return items.stream().map(field).toArray(type);
+	}
+
+	static String orEmpty(String value) {
+		return value == null ? "" : value;
+	}
+}
