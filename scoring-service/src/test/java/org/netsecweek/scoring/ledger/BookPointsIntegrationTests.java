@@ -107,7 +107,30 @@ class BookPointsIntegrationTests {
 				.filter(a -> a.workerId().equals(worker))
 				.mapToLong(AnswerSubmitted::correctCount)
 				.sum());
+			assertThat(count("SELECT count(DISTINCT sequence) AS n FROM ledger_entry e WHERE worker_id = '" + worker
+					+ "' AND sequence BETWEEN 1 AND 7 AND total_after = (SELECT sum(points) FROM ledger_entry f "
+					+ "WHERE f.campaign_id = e.campaign_id AND f.worker_id = e.worker_id AND f.sequence <= e.sequence)"))
+				.as("each entry a sequence of its own and the running total").isEqualTo(7);
 		}
+	}
+
+	@Test
+	void reorderedAndRepeatedEventsOfAWorkerEndWithTheSameLedger() {
+		UUID worker = UUID.randomUUID();
+		AnswerSubmitted day5 = answer(worker, UUID.randomUUID(), LocalDate.of(2022, 9, 5), 5);
+		AnswerSubmitted day6 = answer(worker, UUID.randomUUID(), LocalDate.of(2022, 9, 6), 6);
+		AnswerSubmitted day7 = answer(worker, UUID.randomUUID(), LocalDate.of(2022, 9, 7), 7);
+		AnswerSubmitted secondOnDay6 = answer(worker, UUID.randomUUID(), LocalDate.of(2022, 9, 6), 10);
+
+		bookPoints.book(List.of(day7, day6));
+		bookPoints.book(List.of(day5, day7, withNewEventId(day6), secondOnDay6));
+		bookPoints.accept(day5);
+
+		assertThat(total(worker)).isEqualTo(18);
+		assertThat(statement(worker)).containsExactly("2022-09-07|7|7|1", "2022-09-06|6|13|2", "2022-09-05|5|18|3");
+		assertThat(count("SELECT count(*) AS n FROM outbox WHERE message_key = '" + worker + "'")).isEqualTo(3);
+		assertThat(count("SELECT count(*) AS n FROM rejected_answer WHERE attempt_id = '" + secondOnDay6.attemptId()
+				+ "' AND reason = 'second-attempt-same-day'")).isEqualTo(1);
 	}
 
 	@Test
