@@ -60,8 +60,8 @@ public class Bookkeeper {
 
 	private final MeterRegistry meters;
 
-	Bookkeeper(LedgerRows rows, Submissions submissions, HeldAttempts held, Campaigns campaigns, ReviewSettings review, ReactiveTransactionManager transactions,
-			Clock clock, MeterRegistry meters) {
+	Bookkeeper(LedgerRows rows, Submissions submissions, HeldAttempts held, Campaigns campaigns, ReviewSettings review,
+			ReactiveTransactionManager transactions, Clock clock, MeterRegistry meters) {
 		this.rows = rows;
 		this.submissions = submissions;
 		this.held = held;
