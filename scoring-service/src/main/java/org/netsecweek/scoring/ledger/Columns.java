@@ -14,6 +14,11 @@ final class Columns {
 		return items.stream().map(field).toArray(type);
 	}
 
+	/** The elements of an aggregated array column ({@code array_agg} of no rows is {@code null}). */
+	static <T> java.util.Set<T> set(T[] values) {
+		return values == null ? java.util.Set.of() : new java.util.HashSet<>(java.util.Arrays.asList(values));
+	}
+
 	static String orEmpty(String value) {
 		return value == null ? "" : value;
 	}

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import org.netsecweek.events.Topics;
 import org.netsecweek.events.quiz.AnswerSubmitted;
@@ -40,13 +39,13 @@ class LedgerRows {
 
 	/** Records the events as processed by {@code consumer}; emits the ids that were new. */
 	Mono<Set<UUID>> claim(String consumer, Collection<UUID> eventIds) {
-		return db.sql("INSERT INTO processed_event (consumer, event_id) SELECT :consumer, id "
-				+ "FROM unnest(CAST(:ids AS uuid[])) AS t(id) ORDER BY id ON CONFLICT DO NOTHING RETURNING event_id")
+		return db.sql("WITH claimed AS (INSERT INTO processed_event (consumer, event_id) SELECT :consumer, id "
+				+ "FROM unnest(CAST(:ids AS uuid[])) AS t(id) ORDER BY id ON CONFLICT DO NOTHING RETURNING event_id) "
+				+ "SELECT array_agg(event_id) AS ids FROM claimed")
 			.bind("consumer", consumer)
 			.bind("ids", eventIds.stream().sorted().toArray(UUID[]::new))
-			.map(row -> row.get("event_id", UUID.class))
-			.all()
-			.collect(Collectors.toSet());
+			.map(row -> Columns.set(row.get("ids", UUID[].class)))
+			.one();
 	}
 
 	/**
@@ -61,23 +60,32 @@ class LedgerRows {
 		bookings.forEach(b -> byWorker.computeIfAbsent(b.worker(), k -> new ArrayList<>()).add(b));
 		List<WorkerKey> workers = new ArrayList<>(byWorker.keySet());
 		List<Booking> last = workers.stream().map(w -> byWorker.get(w).get(byWorker.get(w).size() - 1)).toList();
-		return db.sql("INSERT INTO points_total (campaign_id, worker_id, total, sequence, union_id, org_id) "
+		return db.sql("WITH t AS (INSERT INTO points_total (campaign_id, worker_id, total, sequence, union_id, org_id) "
 				+ "SELECT c, w, p, n, NULLIF(u, ''), NULLIF(o, '') FROM unnest(CAST(:c AS text[]), CAST(:w AS uuid[]), "
 				+ "CAST(:p AS int[]), CAST(:n AS bigint[]), CAST(:u AS text[]), CAST(:o AS text[])) AS t(c, w, p, n, u, o) "
 				+ "ORDER BY w, c ON CONFLICT (campaign_id, worker_id) DO UPDATE SET "
 				+ "total = points_total.total + EXCLUDED.total, sequence = points_total.sequence + EXCLUDED.sequence, "
 				+ "union_id = EXCLUDED.union_id, org_id = EXCLUDED.org_id, updated_at = now() "
-				+ "RETURNING campaign_id, worker_id, total, sequence")
+				+ "RETURNING campaign_id, worker_id, total, sequence) SELECT array_agg(campaign_id) AS c, "
+				+ "array_agg(worker_id) AS w, array_agg(total) AS t, array_agg(sequence) AS s FROM t")
 			.bind("c", Columns.of(workers, WorkerKey::campaignId, String[]::new))
 			.bind("w", Columns.of(workers, WorkerKey::workerId, UUID[]::new))
 			.bind("p", Columns.of(workers, w -> byWorker.get(w).stream().mapToInt(Booking::points).sum(), Integer[]::new))
 			.bind("n", Columns.of(workers, w -> (long) byWorker.get(w).size(), Long[]::new))
 			.bind("u", Columns.of(last, b -> Columns.orEmpty(b.answer().unionId()), String[]::new))
 			.bind("o", Columns.of(last, b -> Columns.orEmpty(b.answer().orgId()), String[]::new))
-			.map(row -> Map.entry(new WorkerKey(row.get("campaign_id", String.class), row.get("worker_id", UUID.class)),
-					new long[] { row.get("total", Integer.class), row.get("sequence", Long.class) }))
-			.all()
-			.collectMap(Map.Entry::getKey, Map.Entry::getValue, HashMap::new)
+			.map(row -> {
+				String[] c = row.get("c", String[].class);
+				UUID[] w = row.get("w", UUID[].class);
+				Integer[] t = row.get("t", Integer[].class);
+				Long[] n = row.get("s", Long[].class);
+				Map<WorkerKey, long[]> totals = new HashMap<>();
+				for (int x = 0; x < c.length; x++) {
+					totals.put(new WorkerKey(c[x], w[x]), new long[] { t[x], n[x] });
+				}
+				return totals;
+			})
+			.one()
 			.map(totals -> afterEach(byWorker, totals))
 			.flatMap(booked -> insertEntries(booked).thenReturn(booked));
 	}

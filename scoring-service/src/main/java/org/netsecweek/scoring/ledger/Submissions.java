@@ -1,13 +1,13 @@
 package org.netsecweek.scoring.ledger;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import org.netsecweek.events.quiz.AnswerSubmitted;
 import org.netsecweek.scoring.ledger.BookingPlan.DayKey;
@@ -40,16 +40,17 @@ class Submissions {
 		if (answers.isEmpty()) {
 			return Mono.just(Set.of());
 		}
-		return db.sql("INSERT INTO submission (attempt_id, campaign_id, worker_id, occurred_at) SELECT a, c, w, "
+		return db.sql("WITH logged AS (INSERT INTO submission (attempt_id, campaign_id, worker_id, occurred_at) "
+				+ "SELECT a, c, w, "
 				+ "CAST(t AS timestamptz) FROM unnest(CAST(:a AS uuid[]), CAST(:c AS text[]), CAST(:w AS uuid[]), "
-				+ "CAST(:t AS text[])) AS u(a, c, w, t) ON CONFLICT DO NOTHING RETURNING attempt_id")
+				+ "CAST(:t AS text[])) AS u(a, c, w, t) ON CONFLICT DO NOTHING RETURNING attempt_id) "
+				+ "SELECT array_agg(attempt_id) AS a FROM logged")
 			.bind("a", Columns.of(answers, AnswerSubmitted::attemptId, UUID[]::new))
 			.bind("c", Columns.of(answers, AnswerSubmitted::campaignId, String[]::new))
 			.bind("w", Columns.of(answers, AnswerSubmitted::workerId, UUID[]::new))
 			.bind("t", Columns.of(answers, a -> a.occurredAt().toString(), String[]::new))
-			.map(row -> row.get("attempt_id", UUID.class))
-			.all()
-			.collect(Collectors.toSet());
+			.map(row -> Columns.set(row.get("a", UUID[].class)))
+			.one();
 	}
 
 	/**
@@ -60,27 +61,43 @@ class Submissions {
 		String[] campaigns = events.stream().map(AnswerSubmitted::campaignId).toArray(String[]::new);
 		UUID[] workers = events.stream().map(AnswerSubmitted::workerId).toArray(UUID[]::new);
 		State state = State.empty();
-		Mono<Void> days = db.sql("SELECT e.campaign_id, e.worker_id, e.campaign_day, e.attempt_id FROM ledger_entry e "
+		Mono<Void> days = db.sql("SELECT array_agg(e.campaign_id) AS c, array_agg(e.worker_id) AS w, "
+				+ "array_agg(CAST(e.campaign_day AS text)) AS d, array_agg(e.attempt_id) AS a FROM ledger_entry e "
 				+ "JOIN (SELECT DISTINCT c, w FROM unnest(CAST(:c AS text[]), CAST(:w AS uuid[])) AS k(c, w)) AS k "
 				+ "ON e.campaign_id = k.c AND e.worker_id = k.w WHERE e.kind = 'ATTEMPT'")
 			.bind("c", campaigns)
 			.bind("w", workers)
-			.map(row -> Map.entry(new DayKey(row.get("campaign_id", String.class), row.get("worker_id", UUID.class),
-					row.get("campaign_day", java.time.LocalDate.class)), row.get("attempt_id", UUID.class)))
-			.all()
-			.doOnNext(entry -> state.bookedDays().put(entry.getKey(), entry.getValue()))
+			.map(row -> {
+				String[] c = row.get("c", String[].class);
+				UUID[] w = row.get("w", UUID[].class);
+				String[] d = row.get("d", String[].class);
+				UUID[] a = row.get("a", UUID[].class);
+				for (int i = 0; c != null && i < c.length; i++) {
+					state.bookedDays().put(new DayKey(c[i], w[i], LocalDate.parse(d[i])), a[i]);
+				}
+				return true;
+			})
+			.one()
 			.then();
-		Mono<Void> recent = db.sql("SELECT campaign_id, worker_id, attempt_id, occurred_at FROM submission "
-				+ "WHERE worker_id = ANY(CAST(:w AS uuid[])) AND occurred_at > :from")
+		Mono<Void> recent = db.sql("SELECT array_agg(campaign_id) AS c, array_agg(worker_id) AS w, "
+				+ "array_agg(attempt_id) AS a, array_agg(CAST(extract(epoch FROM occurred_at) * 1000000 AS bigint)) AS t "
+				+ "FROM submission WHERE worker_id = ANY(CAST(:w AS uuid[])) AND occurred_at > :from")
 			.bind("w", Arrays.stream(workers).distinct().toArray(UUID[]::new))
 			.bind("from", from)
-			.map(row -> logged.contains(row.get("attempt_id", UUID.class)) ? Map.<WorkerKey, Instant>of()
-					: Map.of(new WorkerKey(row.get("campaign_id", String.class), row.get("worker_id", UUID.class)),
-							row.get("occurred_at", Instant.class)))
-			.all()
-			.doOnNext(found -> found.forEach((worker, at) -> state.submitted()
-				.computeIfAbsent(worker, k -> new ArrayList<>())
-				.add(at)))
+			.map(row -> {
+				String[] c = row.get("c", String[].class);
+				UUID[] w = row.get("w", UUID[].class);
+				UUID[] a = row.get("a", UUID[].class);
+				Long[] t = row.get("t", Long[].class);
+				for (int i = 0; c != null && i < c.length; i++) {
+					if (!logged.contains(a[i])) {
+						state.submitted().computeIfAbsent(new WorkerKey(c[i], w[i]), k -> new ArrayList<>())
+							.add(Instant.EPOCH.plus(t[i], ChronoUnit.MICROS));
+					}
+				}
+				return true;
+			})
+			.one()
 			.then();
 		return days.then(recent).thenReturn(state);
 	}
