@@ -50,7 +50,7 @@ class RunningSuite implements BeforeAllCallback {
 			extra.put("netsec.quiz.limits.worker-requests", 100_000);
 			extra.put("netsec.quiz.limits.anonymous-requests", 100_000);
 			// and answer a paper in well under the 20 s that holds an attempt for review
-			extra.put("netsec.scoring.review.min-time-per-question", "0s");
+			extra.put("netsec.scoring.review.hold-fast-papers", false);
 			Suite suite = Suite.start(infrastructure, new EnumMap<>(Service.class), "e2e_", TOPIC_PREFIX, extra);
 			started = new Started(infrastructure, suite, admins.password());
 			return started;

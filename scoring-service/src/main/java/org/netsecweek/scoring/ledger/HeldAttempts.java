@@ -1,9 +1,11 @@
 package org.netsecweek.scoring.ledger;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import org.netsecweek.events.quiz.AnswerSubmitted;
+import org.netsecweek.scoring.ledger.BookingPlan.Hold;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
@@ -25,15 +27,26 @@ class HeldAttempts {
 		this.json = json;
 	}
 
-	Mono<Void> hold(AnswerSubmitted answer, String reason) {
-		return db.sql("INSERT INTO held_attempt (attempt_id, campaign_id, worker_id, union_id, reason, event) "
-				+ "VALUES (:attempt, :campaign, :worker, :union, :reason, :event) ON CONFLICT DO NOTHING")
-			.bind("attempt", answer.attemptId())
-			.bind("campaign", answer.campaignId())
-			.bind("worker", answer.workerId())
-			.bind("union", Parameter.fromOrEmpty(answer.unionId(), String.class))
-			.bind("reason", reason)
-			.bind("event", json.writeValueAsString(answer))
+	/** Holds attempts for review, with the event that brought them; released ones are recorded as decided. */
+	Mono<Void> hold(List<Hold> holds, String releasedBy, String releasedWhy) {
+		if (holds.isEmpty()) {
+			return Mono.empty();
+		}
+		return db.sql("INSERT INTO held_attempt (attempt_id, campaign_id, worker_id, union_id, reason, event, decision, "
+				+ "decided_by, decided_why, decided_at) SELECT a, c, w, NULLIF(u, ''), r, e, "
+				+ "CASE WHEN d THEN 'RELEASED' END, CASE WHEN d THEN :by END, CASE WHEN d THEN :why END, "
+				+ "CASE WHEN d THEN now() END FROM unnest(CAST(:a AS uuid[]), CAST(:c AS text[]), CAST(:w AS uuid[]), "
+				+ "CAST(:u AS text[]), CAST(:r AS text[]), CAST(:e AS text[]), CAST(:d AS boolean[])) "
+				+ "AS t(a, c, w, u, r, e, d) ON CONFLICT DO NOTHING")
+			.bind("a", Columns.of(holds, h -> h.answer().attemptId(), UUID[]::new))
+			.bind("c", Columns.of(holds, h -> h.answer().campaignId(), String[]::new))
+			.bind("w", Columns.of(holds, h -> h.answer().workerId(), UUID[]::new))
+			.bind("u", Columns.of(holds, h -> Columns.orEmpty(h.answer().unionId()), String[]::new))
+			.bind("r", Columns.of(holds, Hold::reason, String[]::new))
+			.bind("e", Columns.of(holds, h -> json.writeValueAsString(h.answer()), String[]::new))
+			.bind("d", Columns.of(holds, Hold::released, Boolean[]::new))
+			.bind("by", releasedBy)
+			.bind("why", releasedWhy)
 			.then();
 	}
 

@@ -23,6 +23,8 @@ import org.netsecweek.platform.security.Role;
 import org.netsecweek.platform.security.Tokens;
 import org.netsecweek.scoring.ScoringIntegrationTest;
 
+import tools.jackson.databind.json.JsonMapper;
+
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -44,6 +46,9 @@ class BookPointsIntegrationTests {
 
 	@Autowired
 	Tokens tokens;
+
+	@Autowired
+	JsonMapper json;
 
 	@Autowired
 	WebTestClient web;
@@ -102,7 +107,30 @@ class BookPointsIntegrationTests {
 				.filter(a -> a.workerId().equals(worker))
 				.mapToLong(AnswerSubmitted::correctCount)
 				.sum());
+			assertThat(count("SELECT count(DISTINCT sequence) AS n FROM ledger_entry e WHERE worker_id = '" + worker
+					+ "' AND sequence BETWEEN 1 AND 7 AND total_after = (SELECT sum(points) FROM ledger_entry f "
+					+ "WHERE f.campaign_id = e.campaign_id AND f.worker_id = e.worker_id AND f.sequence <= e.sequence)"))
+				.as("each entry a sequence of its own and the running total").isEqualTo(7);
 		}
+	}
+
+	@Test
+	void reorderedAndRepeatedEventsOfAWorkerEndWithTheSameLedger() {
+		UUID worker = UUID.randomUUID();
+		AnswerSubmitted day5 = answer(worker, UUID.randomUUID(), LocalDate.of(2022, 9, 5), 5);
+		AnswerSubmitted day6 = answer(worker, UUID.randomUUID(), LocalDate.of(2022, 9, 6), 6);
+		AnswerSubmitted day7 = answer(worker, UUID.randomUUID(), LocalDate.of(2022, 9, 7), 7);
+		AnswerSubmitted secondOnDay6 = answer(worker, UUID.randomUUID(), LocalDate.of(2022, 9, 6), 10);
+
+		bookPoints.book(List.of(day7, day6));
+		bookPoints.book(List.of(day5, day7, withNewEventId(day6), secondOnDay6));
+		bookPoints.accept(day5);
+
+		assertThat(total(worker)).isEqualTo(18);
+		assertThat(statement(worker)).containsExactly("2022-09-07|7|7|1", "2022-09-06|6|13|2", "2022-09-05|5|18|3");
+		assertThat(count("SELECT count(*) AS n FROM outbox WHERE message_key = '" + worker + "'")).isEqualTo(3);
+		assertThat(count("SELECT count(*) AS n FROM rejected_answer WHERE attempt_id = '" + secondOnDay6.attemptId()
+				+ "' AND reason = 'second-attempt-same-day'")).isEqualTo(1);
 	}
 
 	@Test
@@ -143,7 +171,66 @@ class BookPointsIntegrationTests {
 			.expectBody()
 			.jsonPath("$.total").isEqualTo(8)
 			.jsonPath("$.drawsEarned").isEqualTo(0)
-			.jsonPath("$.entries[0].reason").value(reason -> assertThat((String) reason).contains("8/10"));
+			.jsonPath("$.entries[0].reason").value(reason -> assertThat((String) reason).contains("8/10"))
+			.jsonPath("$.entries[0].kind").isEqualTo("ATTEMPT")
+			.jsonPath("$.entries[0].totalAfter").isEqualTo(8);
+	}
+
+	@Test
+	void aBatchBooksEachWorkersEventsInOrderWithTheTotalAfterEachAndOneAnnouncementEach() {
+		UUID ann = UUID.randomUUID();
+		UUID bo = UUID.randomUUID();
+		List<AnswerSubmitted> batch = new ArrayList<>();
+		for (int day = 5; day <= 7; day++) {
+			batch.add(answer(ann, UUID.randomUUID(), LocalDate.of(2022, 9, day), day));
+			batch.add(answer(bo, UUID.randomUUID(), LocalDate.of(2022, 9, day), 10 - day));
+		}
+		batch.add(batch.get(0));
+		batch.add(withNewEventId(batch.get(1)));
+		batch.add(answer(ann, UUID.randomUUID(), LocalDate.of(2022, 9, 5), 10));
+
+		bookPoints.book(batch);
+		bookPoints.book(batch);
+
+		assertThat(statement(ann)).containsExactly("2022-09-05|5|5|1", "2022-09-06|6|11|2", "2022-09-07|7|18|3");
+		assertThat(statement(bo)).containsExactly("2022-09-05|5|5|1", "2022-09-06|4|9|2", "2022-09-07|3|12|3");
+		assertThat(db.sql("SELECT payload FROM outbox WHERE message_key = :w ORDER BY id").bind("w", ann.toString())
+			.map(row -> row.get("payload", String.class)).all().collectList().block())
+			.hasSize(3)
+			.satisfies(payloads -> assertThat(payloads.get(2)).contains("\"newTotal\":18", "\"sequence\":3",
+					"\"drawsEarned\":1", batch.get(4).attemptId().toString()));
+		assertThat(count("SELECT count(*) AS n FROM rejected_answer WHERE worker_id = '" + ann
+				+ "' AND reason = 'second-attempt-same-day'")).isEqualTo(1);
+	}
+
+	@Test
+	void anEventThatCannotBeBookedGoesToTheDeadLetterTopicAndTheOthersAreBooked() {
+		KafkaProbe kafka = new KafkaProbe(bootstrapServers);
+		UUID worker = UUID.randomUUID();
+		AnswerSubmitted before = answer(worker, UUID.randomUUID(), LocalDate.of(2022, 9, 5), 3);
+		AnswerSubmitted poison = answer(worker, null, LocalDate.of(2022, 9, 6), 4);
+		AnswerSubmitted after = answer(worker, UUID.randomUUID(), LocalDate.of(2022, 9, 7), 5);
+
+		String garbled = "{\"eventId\": \"" + worker + "\", \"correctCount\": ";
+		kafka.send(topics.topic(Topics.ANSWER_SUBMITTED), worker.toString(), json.writeValueAsString(before),
+				json.writeValueAsString(poison), garbled, json.writeValueAsString(after));
+
+		List<String> dead = kafka.read(topics.topic(Topics.deadLetter(Topics.ANSWER_SUBMITTED)),
+				value -> value.contains(poison.eventId().toString()) || value.equals(garbled), 2, Duration.ofSeconds(90));
+		assertThat(dead).hasSize(2);
+		await().atMost(Duration.ofSeconds(60)).until(() -> total(worker) == 8);
+		assertThat(count("SELECT count(*) AS n FROM ledger_entry WHERE worker_id = '" + worker + "'")).isEqualTo(2);
+	}
+
+	private List<String> statement(UUID worker) {
+		return db.sql("SELECT campaign_day, points, total_after, sequence FROM ledger_entry WHERE worker_id = :w "
+				+ "ORDER BY sequence")
+			.bind("w", worker)
+			.map(row -> row.get("campaign_day") + "|" + row.get("points") + "|" + row.get("total_after") + "|"
+					+ row.get("sequence"))
+			.all()
+			.collectList()
+			.block();
 	}
 
 	private static AnswerSubmitted answer(UUID worker, UUID attempt, LocalDate day, int correct) {
@@ -151,8 +238,13 @@ class BookPointsIntegrationTests {
 		for (int i = 0; i < 10; i++) {
 			results.add(new QuestionResult("q" + i, "EVERYDAY", i < correct));
 		}
-		return new AnswerSubmitted(UUID.randomUUID(), Instant.now(), "hlj-2022", 1, worker, attempt, "harbin",
+		// submitted in the morning of its day: a worker's papers are a day apart, never a burst
+		return new AnswerSubmitted(UUID.randomUUID(), morningOf(day), "hlj-2022", 1, worker, attempt, "harbin",
 				"harbin-0001", day, results, correct, 10, 95_000);
+	}
+
+	private static Instant morningOf(LocalDate day) {
+		return day.atTime(9, 0).atZone(java.time.ZoneId.of("Asia/Shanghai")).toInstant();
 	}
 
 	private static AnswerSubmitted withNewEventId(AnswerSubmitted a) {
