@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
@@ -52,7 +53,9 @@ public final class TestLedger {
 		UUID worker = UUID.randomUUID();
 		int day = 5;
 		for (int left = points; left > 0; left -= 10, day++) {
-			AnswerSubmitted answer = new AnswerSubmitted(UUID.randomUUID(), Instant.now(), "hlj-2022", 1, worker,
+			// one paper a day, submitted at 10:00 that day in Harbin: a worker's real pace, not a burst
+			Instant submitted = LocalDate.of(2022, 9, day).atTime(10, 0).toInstant(ZoneOffset.ofHours(8));
+			AnswerSubmitted answer = new AnswerSubmitted(UUID.randomUUID(), submitted, "hlj-2022", 1, worker,
 					UUID.randomUUID(), union, union + "-0001", LocalDate.of(2022, 9, day), List.of(),
 					Math.min(left, 10), 10, 90_000);
 			kafka.send(topics.topic(Topics.ANSWER_SUBMITTED), worker.toString(), JSON.writeValueAsString(answer));

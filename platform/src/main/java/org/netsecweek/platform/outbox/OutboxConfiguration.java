@@ -2,6 +2,7 @@ package org.netsecweek.platform.outbox;
 
 import java.util.Map;
 
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -35,7 +36,7 @@ public class OutboxConfiguration {
 	@ConditionalOnProperty(prefix = "netsec.events", name = "relay", havingValue = "true", matchIfMissing = true)
 	OutboxRelay outboxRelay(DatabaseClient db, ReactiveTransactionManager transactions,
 			@Value("${netsec.kafka.bootstrap-servers}") String bootstrapServers, OutboxSettings settings,
-			MeterRegistry meters) {
+			MeterRegistry meters, CircuitBreakerRegistry breakers) {
 		var producer = new DefaultKafkaProducerFactory<String, String>(Map.of(
 				ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
 				ProducerConfig.ACKS_CONFIG, "all",
@@ -48,6 +49,6 @@ public class OutboxConfiguration {
 				ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay"),
 				new StringSerializer(), new StringSerializer());
 		return new OutboxRelay(db, TransactionalOperator.create(transactions), new KafkaTemplate<>(producer), settings,
-				meters);
+				meters, breakers.circuitBreaker("kafka"));
 	}
 }

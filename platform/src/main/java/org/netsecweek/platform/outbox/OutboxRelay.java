@@ -8,10 +8,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.netsecweek.platform.resilience.Guarded;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -25,7 +27,9 @@ import org.springframework.transaction.reactive.TransactionalOperator;
  * Publishes committed outbox rows to Kafka, oldest first, and marks them sent in the same transaction that read
  * them. One relay per database publishes at a time (a transaction-scoped advisory lock), so several instances of
  * a service never reorder one worker's events. A failed batch stays unsent and is retried with back-off: delivery
- * is at least once, and consumers are idempotent.
+ * is at least once, and consumers are idempotent. Sending passes the circuit breaker {@code kafka}: while the
+ * broker is away the relay stops trying for a while instead of waiting out a timeout per batch, and its state is a
+ * metric.
  */
 class OutboxRelay implements SmartLifecycle {
 
@@ -44,6 +48,8 @@ class OutboxRelay implements SmartLifecycle {
 
 	private final OutboxSettings settings;
 
+	private final CircuitBreaker kafkaBreaker;
+
 	private final Counter published;
 
 	private final Counter failures;
@@ -57,7 +63,8 @@ class OutboxRelay implements SmartLifecycle {
 	private volatile boolean running;
 
 	OutboxRelay(DatabaseClient db, TransactionalOperator transaction, KafkaTemplate<String, String> kafka,
-			OutboxSettings settings, MeterRegistry meters) {
+			OutboxSettings settings, MeterRegistry meters, CircuitBreaker kafkaBreaker) {
+		this.kafkaBreaker = kafkaBreaker;
 		this.db = db;
 		this.transaction = transaction;
 		this.kafka = kafka;
@@ -155,7 +162,7 @@ class OutboxRelay implements SmartLifecycle {
 					row.get("payload", String.class)))
 			.all()
 			.collectList()
-			.flatMap(rows -> rows.isEmpty() ? Mono.just(0) : send(rows).then(markSent(rows)));
+			.flatMap(rows -> rows.isEmpty() ? Mono.just(0) : Guarded.by(kafkaBreaker, send(rows)).then(markSent(rows)));
 	}
 
 	private Mono<Void> send(List<Row> rows) {

@@ -148,14 +148,20 @@ class LedgerRows {
 	 * sequence step) and into an ADJUSTMENT entry with the total after it.
 	 */
 	Mono<Void> restoreAdjustment(PointsAwarded adjustment, String madeBy, String reason) {
-		return db.sql("INSERT INTO points_total (campaign_id, worker_id, total, sequence) VALUES (:c, :w, :p, 1) "
-				+ "ON CONFLICT (campaign_id, worker_id) DO UPDATE SET total = points_total.total + EXCLUDED.total, "
-				+ "sequence = points_total.sequence + 1, updated_at = now() RETURNING total, sequence")
+		// a deduction cannot go through INSERT … ON CONFLICT: the proposed row (a negative total) fails the check
+		// before the conflict is found. So: the row first, then the change.
+		return db.sql("INSERT INTO points_total (campaign_id, worker_id, total, sequence) VALUES (:c, :w, 0, 0) "
+				+ "ON CONFLICT DO NOTHING")
 			.bind("c", adjustment.campaignId())
 			.bind("w", adjustment.workerId())
-			.bind("p", adjustment.points())
-			.map(row -> new long[] { row.get("total", Integer.class), row.get("sequence", Long.class) })
-			.one()
+			.then()
+			.then(db.sql("UPDATE points_total SET total = total + :p, sequence = sequence + 1, updated_at = now() "
+					+ "WHERE campaign_id = :c AND worker_id = :w RETURNING total, sequence")
+				.bind("c", adjustment.campaignId())
+				.bind("w", adjustment.workerId())
+				.bind("p", adjustment.points())
+				.map(row -> new long[] { row.get("total", Integer.class), row.get("sequence", Long.class) })
+				.one())
 			.flatMap(after -> db.sql("INSERT INTO ledger_entry (kind, campaign_id, worker_id, adjustment_id, campaign_day, "
 					+ "points, reason, made_by, total_after, sequence) VALUES ('ADJUSTMENT', :c, :w, :a, :d, :p, :r, :by, "
 					+ ":t, :s)")
