@@ -40,7 +40,9 @@ class AuthorizationMatrixTests {
 	private static final Set<String> PROVINCE_ONLY = Set.of("quiz-service POST /api/admin/questions/import",
 			"quiz-service GET /api/admin/questions", "quiz-service GET /api/admin/questions/export",
 			"quiz-service GET /api/admin/contact-access", "scoring-service GET /api/admin/integrity",
-			"lottery-service PUT /api/admin/prizes/{campaignId}");
+			"lottery-service PUT /api/admin/prizes/{campaignId}", "reporting-service GET /api/admin/report/snapshot",
+			"reporting-service POST /api/admin/report/snapshot",
+			"reporting-service POST /api/admin/report/snapshot/verification");
 
 	private final Suite suite = RunningSuite.suite();
 

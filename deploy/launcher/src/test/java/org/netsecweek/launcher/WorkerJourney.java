@@ -74,7 +74,7 @@ final class WorkerJourney {
 			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(Map.of("username", "province", "password", RunningSuite.adminPassword())).exchange()
 			.expectStatus().isOk()).get("token").asString();
-		get(quiz, "/api/admin/deliveries", admin);
+		get(quiz, "/api/admin/deliveries?purpose=寄送奖品", admin);
 	}
 
 	private static JsonNode get(WebTestClient client, String uri, String token) {
