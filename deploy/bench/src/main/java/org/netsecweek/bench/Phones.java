@@ -65,7 +65,7 @@ final class Phones {
 
 	/** A signed-in, registered worker: code, sign-in, registration. */
 	Mono<String> signUp(String phone, String unionId, String orgId, String consentVersion) {
-		return call("POST", "/api/sessions/phone/code", null, Map.of("phone", phone), 200)
+		return call("POST", "/api/sessions/phone/code", null, Map.of("phone", phone), 202)
 			.flatMap(sent -> call("POST", "/api/sessions/phone", null,
 					Map.of("phone", phone, "code", sent.get("demoCode").asString()), 200))
 			.map(session -> session.get("token").asString())

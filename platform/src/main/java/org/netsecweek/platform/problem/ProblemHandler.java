@@ -98,6 +98,11 @@ public class ProblemHandler implements WebExceptionHandler {
 			return new Problem(HttpStatus.SERVICE_UNAVAILABLE, "temporarily-unavailable", "服务暂时繁忙",
 					"服务暂时无法处理请求，请稍后重试。").with(Map.of("retryAfterSeconds", 5));
 		}
+		if (ex.getClass().getName().equals("reactor.netty.channel.AbortedException")) {
+			// the client went away before the answer: nothing failed here, and nobody is left to answer
+			log.debug("{} {} abandoned by the client", exchange.getRequest().getMethod(), exchange.getRequest().getPath());
+			return byStatus(HttpStatus.SERVICE_UNAVAILABLE);
+		}
 		log.error("{} {} failed", exchange.getRequest().getMethod(), exchange.getRequest().getPath(), ex);
 		return byStatus(HttpStatus.INTERNAL_SERVER_ERROR);
 	}
