@@ -40,7 +40,9 @@ class DockerProfileResolutionTests {
 		StandardEnvironment environment = environment(service);
 		String database = Repository.<Map<String, Object>>at(Repository.yaml("docker-compose.yml"), "services", service,
 				"environment").get("NETSEC_DB_NAME").toString();
-		assertThat(environment.getProperty("spring.r2dbc.url")).isEqualTo("r2dbc:postgresql://postgres:5432/" + database);
+		// with the connect and statement timeouts every service keeps (platform defaults; reporting's is longer)
+		assertThat(environment.getProperty("spring.r2dbc.url"))
+			.matches("r2dbc:postgresql://postgres:5432/" + database + "\\?connectTimeout=PT3S&statementTimeout=PT\\d+[SM]");
 		assertThat(environment.getProperty("spring.flyway.url")).isEqualTo("jdbc:postgresql://postgres:5432/" + database);
 		assertThat(environment.getProperty("spring.r2dbc.password")).isEqualTo("from-the-environment");
 		assertThat(environment.getProperty("spring.kafka.bootstrap-servers")).isEqualTo("kafka:9092");
