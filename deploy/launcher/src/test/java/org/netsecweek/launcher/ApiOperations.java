@@ -66,6 +66,7 @@ record ApiOperations(List<Operation> all) {
 		return WebTestClient.bindToServer()
 			.baseUrl("http://localhost:" + suite.port(service))
 			.responseTimeout(Duration.ofSeconds(30))
+			.codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(16 * 1024 * 1024)) // a service's whole scrape
 			.build();
 	}
 
