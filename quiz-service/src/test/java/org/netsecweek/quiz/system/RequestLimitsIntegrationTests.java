@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
+import org.netsecweek.infra.Concurrently;
 import org.netsecweek.quiz.Phone;
 import org.netsecweek.quiz.QuizIntegrationTest;
 import reactor.core.publisher.Flux;
@@ -67,6 +70,45 @@ class RequestLimitsIntegrationTests {
 
 		me(second).expectStatus().isOk();
 		me(second).expectStatus().isOk();
+	}
+
+	@Test
+	void aWorkerFloodingTheServiceIsRefusedWithoutSlowingAnotherWorker() throws Exception {
+		WebTestClient address = fromNewAddress();
+		Phone flooder = Phone.signIn(address, "jixi", "jixi-0001");
+		Phone other = Phone.signIn(address, "jixi", "jixi-0002");
+		long before = timed(() -> me(other).expectStatus().isOk());
+		AtomicInteger refusedFlood = new AtomicInteger();
+		AtomicInteger otherwise = new AtomicInteger();
+		List<Long> during = java.util.Collections.synchronizedList(new ArrayList<>());
+
+		Concurrently.run(17, i -> {
+			if (i == 16) { // the other worker, in the middle of the flood
+				java.util.concurrent.locks.LockSupport.parkNanos(200_000_000);
+				for (int n = 0; n < 3; n++) {
+					during.add(timed(() -> me(other).expectStatus().isOk()));
+				}
+				return;
+			}
+			for (int n = 0; n < 60; n++) {
+				int status = me(flooder).returnResult(String.class).getStatus().value();
+				(status == 429 ? refusedFlood : otherwise).incrementAndGet();
+			}
+		});
+
+		System.out.printf("RATE-LIMIT flood of 960 by one worker: %d refused (429), %d admitted; the other worker: %d ms "
+				+ "before, %s ms during%n", refusedFlood.get(), otherwise.get(), before, during);
+		assertThat(refusedFlood.get()).as("the flood is refused beyond the worker's budget").isGreaterThanOrEqualTo(960 - 4);
+		assertThat(otherwise.get()).isLessThanOrEqualTo(4);
+		assertThat(during).as("the other worker's requests during the flood, ms (before it: %d ms)", before)
+			.hasSize(3)
+			.allMatch(ms -> ms < 2_000);
+	}
+
+	private static long timed(Runnable request) {
+		long start = System.nanoTime();
+		request.run();
+		return (System.nanoTime() - start) / 1_000_000;
 	}
 
 	@Test
