@@ -61,7 +61,7 @@ class PrizeController {
 	@ApiResponse(responseCode = "200", description = "The pool as of now")
 	@ApiResponse(responseCode = "404", description = "No such campaign", content = @Content(mediaType = "application/problem+json"))
 	Mono<PoolView> prizes(@RequestParam(required = false) String campaignId) {
-		return view(campaignId == null ? campaigns.active() : campaigns.get(campaignId));
+		return view(campaigns.namedOrActive(campaignId));
 	}
 
 	@PutMapping("/api/admin/prizes/{campaignId}")

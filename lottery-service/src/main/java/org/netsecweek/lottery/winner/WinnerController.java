@@ -56,7 +56,7 @@ class WinnerController {
 			@RequestParam(required = false) String unionId, @RequestParam(defaultValue = "0") int page,
 			@RequestParam(defaultValue = "50") int size) {
 		Caller caller = Caller.of(jwt);
-		String campaign = campaignId == null ? campaigns.active().id() : campaigns.get(campaignId).id();
+		String campaign = campaigns.namedOrActive(campaignId).id();
 		String union = caller.role() == Role.UNION_ADMIN && unionId == null ? caller.unionId() : unionId;
 		if (union != null && !caller.mayAccessUnion(union) || caller.role() == Role.UNION_ADMIN && union == null) {
 			return Mono.error(new OtherUnion());

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.netsecweek.events.quiz.DrawRequested;
 import org.netsecweek.events.scoring.PointsAwarded;
 import org.netsecweek.lottery.LotteryIntegrationTest;
-import org.netsecweek.lottery.TestClock;
+import org.netsecweek.infra.TestClock;
 import org.netsecweek.lottery.fairness.FairnessSeeds;
 
 import org.springframework.beans.factory.annotation.Autowired;

@@ -42,6 +42,11 @@ public class Campaigns {
 				"没有编号为 " + id + " 的活动。"));
 	}
 
+	/** The campaign a request names (a 404 problem if unknown), or the running one when it names none. */
+	public CampaignDefinition namedOrActive(String id) {
+		return id == null ? active() : get(id);
+	}
+
 	public List<CampaignDefinition> all() {
 		return List.copyOf(byId.values());
 	}

@@ -52,8 +52,21 @@ class ProblemIntegrationTests {
 			.exchange()
 			.expectStatus()
 			.isBadRequest()
+			.expectHeader().valueEquals("Connection", "close") // refused with a body: no reuse of the connection
 			.expectBody()
 			.jsonPath("$.code").isEqualTo("malformed-request");
+	}
+
+	@Test
+	void anAcceptedBodyKeepsTheConnectionOpen() {
+		web.post()
+			.uri("/open/echo")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{\"text\": \"a\", \"count\": 1}")
+			.exchange()
+			.expectStatus()
+			.is2xxSuccessful()
+			.expectHeader().doesNotExist("Connection");
 	}
 
 	@Test

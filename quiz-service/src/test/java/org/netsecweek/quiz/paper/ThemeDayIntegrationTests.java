@@ -7,7 +7,7 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.netsecweek.quiz.Phone;
 import org.netsecweek.quiz.QuizIntegrationTest;
-import org.netsecweek.quiz.TestClock;
+import org.netsecweek.infra.TestClock;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;

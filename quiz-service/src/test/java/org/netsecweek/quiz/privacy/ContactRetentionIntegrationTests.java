@@ -8,7 +8,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.netsecweek.quiz.Phone;
 import org.netsecweek.quiz.QuizIntegrationTest;
-import org.netsecweek.quiz.TestClock;
+import org.netsecweek.infra.TestClock;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;

@@ -196,6 +196,14 @@ class RequestLimitsIntegrationTests {
 	}
 
 	@Test
+	void anUnreadableContentTypeIsA415ProblemNotA500() {
+		// the body limit reads the Content-Type of every request; one it cannot parse used to end in a 500
+		fromNewAddress().get().uri("/api/campaign").header("Content-Type", "application/json; charset=utf-7").exchange()
+			.expectStatus().isEqualTo(415)
+			.expectBody().jsonPath("$.code").isEqualTo("unsupported-media-type");
+	}
+
+	@Test
 	void aJsonBodyUnderTheLimitIsRead() {
 		Phone phone = Phone.signIn(fromNewAddress(), "qiqihar", "qiqihar-0002");
 		String body = answersOfSize(60 * 1024);

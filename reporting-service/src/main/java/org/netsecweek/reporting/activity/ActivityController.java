@@ -178,7 +178,7 @@ class ActivityController {
 	}
 
 	private Mono<CampaignDefinition> campaign(String campaignId) {
-		return Mono.fromSupplier(() -> campaignId == null ? campaigns.active() : campaigns.get(campaignId));
+		return Mono.fromSupplier(() -> campaigns.namedOrActive(campaignId));
 	}
 
 	/**

@@ -188,6 +188,6 @@ class ExportController {
 	}
 
 	private Mono<CampaignDefinition> campaign(String campaignId) {
-		return Mono.fromSupplier(() -> campaignId == null ? campaigns.active() : campaigns.get(campaignId));
+		return Mono.fromSupplier(() -> campaigns.namedOrActive(campaignId));
 	}
 }

@@ -133,6 +133,6 @@ class ReportController {
 	}
 
 	private Mono<CampaignDefinition> campaign(String campaignId) {
-		return Mono.fromSupplier(() -> campaignId == null ? campaigns.active() : campaigns.get(campaignId));
+		return Mono.fromSupplier(() -> campaigns.namedOrActive(campaignId));
 	}
 }

@@ -16,7 +16,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.netsecweek.platform.campaign.CampaignDefinition;
 import org.netsecweek.platform.campaign.Campaigns;
-import org.netsecweek.platform.problem.DomainProblem;
 import org.netsecweek.platform.security.Caller;
 import org.netsecweek.platform.security.Role;
 import reactor.core.publisher.Mono;
@@ -59,7 +58,7 @@ class AdjustmentController {
 	@ApiResponse(responseCode = "409", description = "Below the points spent on draws, or the adjustmentId was used "
 			+ "for another adjustment", content = @Content(mediaType = "application/problem+json"))
 	Mono<ResponseEntity<Adjustment>> make(@AuthenticationPrincipal Jwt jwt, @RequestBody @Valid Request request) {
-		CampaignDefinition campaign = campaign(request.campaignId());
+		CampaignDefinition campaign = campaigns.namedOrActive(request.campaignId());
 		return adjustments
 			.make(campaign, Caller.of(jwt), request.adjustmentId(), request.workerId(), request.points(),
 					request.reason().strip())
@@ -72,20 +71,11 @@ class AdjustmentController {
 	Mono<List<Adjustment>> list(@AuthenticationPrincipal Jwt jwt, @RequestParam(required = false) String campaignId,
 			@RequestParam(required = false) UUID workerId) {
 		Caller caller = Caller.of(jwt);
-		CampaignDefinition campaign = campaign(campaignId);
+		CampaignDefinition campaign = campaigns.namedOrActive(campaignId);
 		return adjustments
 			.list(campaign.id(), workerId, caller.role() == Role.UNION_ADMIN ? caller.unionId() : null,
 					campaign.rules().pointsPerDraw())
 			.collectList();
-	}
-
-	private CampaignDefinition campaign(String campaignId) {
-		if (campaignId == null) {
-			return campaigns.active();
-		}
-		return campaigns.find(campaignId)
-			.orElseThrow(() -> new DomainProblem(HttpStatus.NOT_FOUND, "unknown-campaign", "活动不存在",
-					"没有编号为 " + campaignId + " 的活动。"));
 	}
 
 	/**

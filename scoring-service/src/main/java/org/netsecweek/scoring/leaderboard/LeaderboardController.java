@@ -8,7 +8,6 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import org.netsecweek.platform.campaign.CampaignDefinition;
 import org.netsecweek.platform.campaign.Campaigns;
 import org.netsecweek.platform.problem.DomainProblem;
 import org.netsecweek.platform.security.Caller;
@@ -46,21 +45,13 @@ class LeaderboardController {
 		if (union != null && !caller.mayAccessUnion(union) || union == null && caller.unionId() != null) {
 			throw new DomainProblem(HttpStatus.FORBIDDEN, "other-union", "无权查看", "只能查看本工会的排行榜。");
 		}
-		return leaderboards.top(campaign(campaignId).id(), union, limit).collectList();
+		return leaderboards.top(campaigns.namedOrActive(campaignId).id(), union, limit).collectList();
 	}
 
 	@GetMapping("/api/admin/leaderboards/unions")
 	@Operation(summary = "Every union's workers with points, total points and average points per worker, best first")
 	Mono<List<Leaderboards.UnionStanding>> unions(@RequestParam(required = false) String campaignId) {
-		return leaderboards.unions(campaign(campaignId));
+		return leaderboards.unions(campaigns.namedOrActive(campaignId));
 	}
 
-	private CampaignDefinition campaign(String campaignId) {
-		if (campaignId == null) {
-			return campaigns.active();
-		}
-		return campaigns.find(campaignId)
-			.orElseThrow(() -> new DomainProblem(HttpStatus.NOT_FOUND, "unknown-campaign", "活动不存在",
-					"没有编号为 " + campaignId + " 的活动。"));
-	}
 }

@@ -53,7 +53,7 @@ class ReviewController {
 	@Operation(summary = "Attempts held for review, oldest first (a union admin sees their union's)")
 	Mono<List<HeldAttempts.Held>> open(@AuthenticationPrincipal Jwt jwt, @RequestParam(required = false) String campaignId) {
 		Caller caller = Caller.of(jwt);
-		String campaign = campaignId == null ? campaigns.active().id() : campaigns.get(campaignId).id();
+		String campaign = campaigns.namedOrActive(campaignId).id();
 		return held.open(campaign, caller.role() == Role.UNION_ADMIN ? caller.unionId() : null).collectList();
 	}
 

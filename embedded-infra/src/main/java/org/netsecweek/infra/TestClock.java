@@ -1,11 +1,11 @@
-package org.netsecweek.quiz;
+package org.netsecweek.infra;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock a test sets, to play a campaign day. */
+/** A clock a test sets, to play a campaign day (declare it as a bean; the services take the {@code Clock} bean). */
 public class TestClock extends Clock {
 
 	private volatile Instant now;
