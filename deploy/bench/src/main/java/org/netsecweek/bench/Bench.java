@@ -75,6 +75,10 @@ public final class Bench {
 		DatabaseClient quizDb = suite.context(Service.QUIZ).getBean(DatabaseClient.class);
 		DatabaseClient scoringDb = suite.context(Service.SCORING).getBean(DatabaseClient.class);
 		DatabaseClient lotteryDb = suite.context(Service.LOTTERY).getBean(DatabaseClient.class);
+		Machine.includeDatabase(quizDb.sql("SELECT pg_backend_pid() AS pid")
+			.map(row -> row.get("pid", Integer.class))
+			.one()
+			.block());
 		Phones phones = new Phones(suite.port(Service.QUIZ));
 		String admin = tokens.issue(new Caller("bench", Role.PROVINCE_ADMIN, null)).token();
 		Map<String, List<String>> keys = new HashMap<>();
@@ -98,9 +102,11 @@ public final class Bench {
 			List<List<String>> rows = new ArrayList<>();
 			for (Scenarios.RushStep step : rush.steps()) {
 				rows.add(List.of(String.valueOf(step.offered()), fmt(step.achieved()), fmt(step.p50()), fmt(step.p99()),
-						fmt(step.max()), String.valueOf(step.failed())));
+						fmt(step.max()), String.valueOf(step.failed()), fmt(step.jvmCpuMillis()),
+						fmt(step.databaseCpuMillis())));
 			}
-			report.table(List.of("offered/s", "done/s", "p50 ms", "p99 ms", "max ms", "failed"), rows);
+			report.table(List.of("offered/s", "done/s", "p50 ms", "p99 ms", "max ms", "failed", "JVM CPU ms/submission",
+					"PostgreSQL CPU ms/submission"), rows);
 			summary.add(List.of("rush: highest submission rate held at p99 ≤ 100 ms", rush.held() + "/s"));
 		}
 

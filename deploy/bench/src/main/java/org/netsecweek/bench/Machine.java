@@ -10,8 +10,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
-/** This machine as the run saw it: cores, memory, and the resident memory of the suite's processes. */
+/**
+ * This machine as the run saw it: cores, memory, and the memory and CPU time of the suite's processes: this JVM
+ * and PostgreSQL's server with its backends ({@code pg_ctl} detaches the server, so it is named with
+ * {@link #includeDatabase}).
+ */
 final class Machine {
+
+	private static volatile long databaseServer = -1;
 
 	private Machine() {
 	}
@@ -32,43 +38,28 @@ final class Machine {
 				+ System.getProperty("java.version");
 	}
 
+	/** Counts PostgreSQL in: the parent of one of its backends ({@code SELECT pg_backend_pid()}) is the server. */
+	static void includeDatabase(long backendPid) {
+		try {
+			String stat = Files.readString(Path.of("/proc", String.valueOf(backendPid), "stat"));
+			databaseServer = Long.parseLong(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[1]);
+		}
+		catch (IOException | RuntimeException ex) {
+			// PostgreSQL on another machine or not Linux: its memory and CPU stay out of the figures
+		}
+	}
+
 	/**
-	 * Resident memory in MiB of this JVM (the four services and the load generator) and of every process it
-	 * started (the embedded PostgreSQL server and its backends).
+	 * Memory in MiB of this JVM (the four services, Kafka and the load generator) and of PostgreSQL's processes:
+	 * the proportional set size, so pages the backends share (PostgreSQL's shared buffers) count once.
 	 */
 	static long residentMiB() {
-		long self = ProcessHandle.current().pid();
-		Map<Long, Long> parents = new HashMap<>();
-		try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
-			for (Path proc : procs.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
-				try {
-					String stat = Files.readString(proc.resolve("stat"));
-					String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-					parents.put(Long.parseLong(proc.getFileName().toString()), Long.parseLong(fields[1]));
-				}
-				catch (IOException | RuntimeException ex) {
-					// the process ended meanwhile
-				}
-			}
-		}
-		catch (IOException ex) {
-			return -1;
-		}
-		Set<Long> tree = new HashSet<>(List.of(self));
-		boolean grew = true;
-		while (grew) {
-			grew = false;
-			for (Map.Entry<Long, Long> process : parents.entrySet()) {
-				if (tree.contains(process.getValue()) && tree.add(process.getKey())) {
-					grew = true;
-				}
-			}
-		}
+		Set<Long> tree = processTree().keySet();
 		long kib = 0;
 		for (long pid : tree) {
 			try {
-				for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status"))) {
-					if (line.startsWith("VmRSS:")) {
+				for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid), "smaps_rollup"))) {
+					if (line.startsWith("Pss:")) {
 						kib += Long.parseLong(line.replaceAll("\\D", ""));
 					}
 				}
@@ -77,6 +68,71 @@ final class Machine {
 				// the process ended meanwhile
 			}
 		}
-		return kib / 1024;
+		return tree.isEmpty() ? -1 : kib / 1024;
+	}
+
+	/**
+	 * CPU time used so far, in milliseconds: by this JVM, and by PostgreSQL's processes, including their ended
+	 * children. The difference over a step divided by the work done is the CPU cost of one piece of work.
+	 */
+	static CpuTime cpuTime() {
+		long self = ProcessHandle.current().pid();
+		long jvm = 0;
+		long others = 0;
+		for (Map.Entry<Long, String[]> process : processTree().entrySet()) {
+			String[] fields = process.getValue();
+			long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+			if (process.getKey() == self) {
+				jvm += ticks;
+			}
+			else {
+				others += ticks + Long.parseLong(fields[13]) + Long.parseLong(fields[14]);
+			}
+		}
+		return new CpuTime(jvm * 10, others * 10);
+	}
+
+	/**
+	 * This JVM, PostgreSQL's server and their descendants, each with the fields of {@code /proc/<pid>/stat} after the
+	 * command name.
+	 */
+	private static Map<Long, String[]> processTree() {
+		long self = ProcessHandle.current().pid();
+		Map<Long, String[]> stats = new HashMap<>();
+		try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
+			for (Path proc : procs.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
+				try {
+					String stat = Files.readString(proc.resolve("stat"));
+					stats.put(Long.parseLong(proc.getFileName().toString()),
+							stat.substring(stat.lastIndexOf(')') + 2).split(" "));
+				}
+				catch (IOException | RuntimeException ex) {
+					// the process ended meanwhile
+				}
+			}
+		}
+		catch (IOException ex) {
+			return Map.of();
+		}
+		Set<Long> tree = new HashSet<>(List.of(self, databaseServer));
+		boolean grew = true;
+		while (grew) {
+			grew = false;
+			for (Map.Entry<Long, String[]> process : stats.entrySet()) {
+				if (tree.contains(Long.parseLong(process.getValue()[1])) && tree.add(process.getKey())) {
+					grew = true;
+				}
+			}
+		}
+		stats.keySet().retainAll(tree);
+		return stats;
+	}
+
+	/** Milliseconds of CPU (user + system), assuming the usual 100 clock ticks a second. */
+	record CpuTime(long jvmMillis, long othersMillis) {
+
+		CpuTime since(CpuTime earlier) {
+			return new CpuTime(jvmMillis - earlier.jvmMillis, othersMillis - earlier.othersMillis);
+		}
 	}
 }

@@ -1,6 +1,8 @@
 package org.netsecweek.bench;
 
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
@@ -27,6 +29,7 @@ final class OpenLoad {
 		long intervalNanos = TimeUnit.SECONDS.toNanos(1) / Math.max(1, rate);
 		AtomicLong done = new AtomicLong();
 		AtomicLong failed = new AtomicLong();
+		Map<String, Failure> failures = new ConcurrentHashMap<>();
 		long start = System.nanoTime();
 		long nextProgress = start;
 		for (long i = 0; i < total; i++) {
@@ -37,6 +40,9 @@ final class OpenLoad {
 			}
 			work.apply(intended).subscribe(null, error -> {
 				failed.incrementAndGet();
+				failures.computeIfAbsent(reason(error), reason -> new Failure(error.getMessage(), new AtomicLong()))
+					.count()
+					.incrementAndGet();
 				done.incrementAndGet();
 			}, done::incrementAndGet);
 			if (System.nanoTime() >= nextProgress) {
@@ -54,8 +60,18 @@ final class OpenLoad {
 		}
 		progress(label, total, total, done.get(), failed.get(), start, duration);
 		System.out.println();
+		failures.forEach((reason, failure) -> System.out.printf("    failed %d× %s, e.g. %s%n", failure.count().get(),
+				reason, failure.example()));
 		double seconds = (System.nanoTime() - start) / 1e9;
 		return new Outcome(total, done.get(), failed.get(), total - done.get(), seconds);
+	}
+
+	/** What kind of failure: the answer's status (see {@link Phones#call}) or the exception's type. */
+	private static String reason(Throwable error) {
+		String message = String.valueOf(error.getMessage());
+		int answered = message.indexOf(" answered ");
+		return answered >= 0 ? message.substring(answered + 1, Math.min(message.length(), answered + 13))
+				: error.getClass().getSimpleName();
 	}
 
 	private static void progress(String label, long started, long total, long done, long failed, long start,
@@ -73,6 +89,9 @@ final class OpenLoad {
 	 *
 	 * @param unfinished work still running when the drain time ran out
 	 */
+	private record Failure(String example, AtomicLong count) {
+	}
+
 	record Outcome(long started, long done, long failed, long unfinished, double seconds) {
 	}
 }

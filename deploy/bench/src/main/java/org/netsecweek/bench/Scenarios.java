@@ -108,6 +108,8 @@ final class Scenarios {
 			AtomicInteger next = new AtomicInteger();
 			Recordings rec = new Recordings();
 			rec.start();
+			Machine.CpuTime cpuBefore = Machine.cpuTime();
+			Map<String, Long> commitsBefore = commits();
 			OpenLoad.Outcome outcome = OpenLoad.run("rush " + rate + "/s", rate, options.rushStepDuration(),
 					Duration.ofSeconds(30), intended -> {
 						Prepared worker = workers.get(Math.min(next.getAndIncrement(), workers.size() - 1));
@@ -119,14 +121,23 @@ final class Scenarios {
 							})
 							.doOnError(error -> rec.error("submit"));
 					});
+			Machine.CpuTime cpu = Machine.cpuTime().since(cpuBefore);
+			Map<String, Long> commitsAfter = commits();
 			rec.stop();
 			submitted.addAll(workers.subList(0, next.get()));
 			Histogram h = rec.total("submit");
+			long done = Math.max(1, outcome.done());
 			RushStep step = new RushStep(rate, outcome.done() / outcome.seconds(), h.getValueAtPercentile(50) / 1000.0,
-					h.getValueAtPercentile(99) / 1000.0, h.getMaxValue() / 1000.0, outcome.failed() + outcome.unfinished());
+					h.getValueAtPercentile(99) / 1000.0, h.getMaxValue() / 1000.0, outcome.failed() + outcome.unfinished(),
+					(double) cpu.jvmMillis() / done, (double) cpu.othersMillis() / done);
 			steps.add(step);
-			System.out.printf("    %5d/s offered: %.0f/s done, p50 %.1f ms, p99 %.1f ms, failed %d%n", rate,
-					step.achieved(), step.p50(), step.p99(), step.failed());
+			System.out.printf("    %5d/s offered: %.0f/s done, p50 %.1f ms, p99 %.1f ms, failed %d; CPU per submission: "
+					+ "JVM %.2f ms, PostgreSQL %.2f ms%n", rate, step.achieved(), step.p50(), step.p99(), step.failed(),
+					step.jvmCpuMillis(), step.databaseCpuMillis());
+			StringBuilder perDatabase = new StringBuilder();
+			commitsAfter.forEach((database, count) -> perDatabase.append(String.format(" %s %.2f", database,
+					(double) (count - commitsBefore.getOrDefault(database, 0L)) / done)));
+			System.out.println("           commits per submission:" + perDatabase);
 			if (step.p99() > 100 || step.failed() > 0) {
 				break;
 			}
@@ -205,6 +216,17 @@ final class Scenarios {
 		return prepared;
 	}
 
+	/** Transactions committed so far in each database of the suite's PostgreSQL. */
+	private Map<String, Long> commits() {
+		Map<String, Long> commits = new java.util.TreeMap<>();
+		quizDb.sql("SELECT datname, xact_commit FROM pg_stat_database WHERE datname LIKE 'bench%'")
+			.map(row -> Map.entry(row.get("datname", String.class), row.get("xact_commit", Long.class)))
+			.all()
+			.doOnNext(entry -> commits.put(entry.getKey(), entry.getValue()))
+			.blockLast();
+		return commits;
+	}
+
 	private Mono<JsonNode> submit(Prepared worker) {
 		return phones.call("POST", "/api/attempts", worker.token(), Map.of("answers", Phones.answers(worker.paper(), keys)),
 				201)
@@ -245,7 +267,13 @@ final class Scenarios {
 	record Prepared(UUID id, String token, JsonNode paper) {
 	}
 
-	record RushStep(int offered, double achieved, double p50, double p99, double max, long failed) {
+	/**
+	 * @param jvmCpuMillis CPU time of this JVM (the four services, Kafka and the load generator) during the step,
+	 * per submission done; consumers working off the step's events count in so far as they kept up
+	 * @param databaseCpuMillis the same for PostgreSQL's processes
+	 */
+	record RushStep(int offered, double achieved, double p50, double p99, double max, long failed, double jvmCpuMillis,
+			double databaseCpuMillis) {
 	}
 
 	/** @param held the highest offered rate whose step kept p99 ≤ 100 ms without a failure */

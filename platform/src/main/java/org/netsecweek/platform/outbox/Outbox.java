@@ -1,5 +1,7 @@
 package org.netsecweek.platform.outbox;
 
+import java.util.Map;
+
 import org.netsecweek.events.CampaignEvent;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
@@ -7,10 +9,13 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.r2dbc.core.DatabaseClient;
 
 /**
- * Writes events to the outbox table. Call it inside the transaction that makes the state change the event
- * announces: both commit or neither does, and the relay publishes only what committed.
+ * Writes events to the outbox table. Call {@link #append} inside the transaction that makes the state change the
+ * event announces, or let {@link #appendIfChanged} make the change and append the event in one statement: both
+ * commit or neither does, and the relay publishes only what committed.
  */
 public class Outbox {
+
+	private static final String INSERT = "INSERT INTO outbox (event_id, topic, message_key, event_type, payload) ";
 
 	private final DatabaseClient db;
 
@@ -22,14 +27,33 @@ public class Outbox {
 	}
 
 	public Mono<Void> append(CampaignEvent event) {
-		return db
-			.sql("INSERT INTO outbox (event_id, topic, message_key, event_type, payload) "
-					+ "VALUES (:eventId, :topic, :key, :type, :payload)")
-			.bind("eventId", event.eventId())
-			.bind("topic", event.topic())
-			.bind("key", event.workerId().toString())
-			.bind("type", event.getClass().getSimpleName())
-			.bind("payload", json.writeValueAsString(event))
+		return bindEvent(db.sql(INSERT + "VALUES (:outboxEventId, :outboxTopic, :outboxKey, :outboxType, :outboxPayload)"),
+				event)
 			.then();
+	}
+
+	/**
+	 * Makes a change and, only if it changed a row, appends the event: one statement, so atomic without a
+	 * transaction, and one round trip to the database instead of four (begin, change, append, commit) on the paths
+	 * a morning rush takes. {@code change} is an INSERT, UPDATE or DELETE with a {@code RETURNING} clause that returns
+	 * at most one row; its named parameters must not start with {@code outbox}.
+	 * @return whether the change happened (and so the event was appended)
+	 */
+	public Mono<Boolean> appendIfChanged(String change, Map<String, ?> parameters, CampaignEvent event) {
+		return bindEvent(db.sql("WITH change AS (" + change + ") " + INSERT
+				+ "SELECT :outboxEventId, :outboxTopic, :outboxKey, :outboxType, :outboxPayload FROM change")
+			.bindValues(parameters), event)
+			.fetch()
+			.rowsUpdated()
+			.map(rows -> rows > 0);
+	}
+
+	private DatabaseClient.GenericExecuteSpec bindEvent(DatabaseClient.GenericExecuteSpec statement,
+			CampaignEvent event) {
+		return statement.bind("outboxEventId", event.eventId())
+			.bind("outboxTopic", event.topic())
+			.bind("outboxKey", event.workerId().toString())
+			.bind("outboxType", event.getClass().getSimpleName())
+			.bind("outboxPayload", json.writeValueAsString(event));
 	}
 }

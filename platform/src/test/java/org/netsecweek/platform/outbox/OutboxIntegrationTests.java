@@ -1,6 +1,7 @@
 package org.netsecweek.platform.outbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
@@ -83,6 +84,37 @@ class OutboxIntegrationTests {
 		assertThat(db.sql("SELECT count(*) AS n FROM outbox WHERE message_key = :key")
 			.bind("key", rolledBack.toString())
 			.map(row -> row.get("n", Long.class))
+			.one()
+			.block()).isZero();
+	}
+
+	@Test
+	void appendsWithAChangeInOneStatementOnlyWhenTheChangeHappens() {
+		db.sql("CREATE TABLE IF NOT EXISTS change_under_test (id uuid PRIMARY KEY, amount int NOT NULL)").then().block();
+		UUID worker = UUID.randomUUID();
+		UUID row = UUID.randomUUID();
+		String change = "INSERT INTO change_under_test (id, amount) VALUES (:id, 10 / :divisor) "
+				+ "ON CONFLICT DO NOTHING RETURNING id";
+
+		Boolean first = outbox.appendIfChanged(change, Map.of("id", row, "divisor", 1), points(worker, 1)).block();
+		Boolean repeat = outbox.appendIfChanged(change, Map.of("id", row, "divisor", 1), points(worker, 2)).block();
+		UUID failing = UUID.randomUUID();
+		Mono<Boolean> broken = outbox.appendIfChanged(change, Map.of("id", failing, "divisor", 0), points(worker, 3));
+
+		assertThat(first).isTrue();
+		assertThat(repeat).isFalse();
+		assertThatThrownBy(broken::block).hasRootCauseMessage("division by zero");
+		assertThat(consume(settings.topic(Topics.POINTS_AWARDED), worker, 1))
+			.extracting(record -> record.value().replaceAll(".*\"newTotal\":(\\d+).*", "$1"))
+			.containsExactly("1");
+		assertThat(db.sql("SELECT count(*) AS n FROM outbox WHERE message_key = :key")
+			.bind("key", worker.toString())
+			.map(r -> r.get("n", Long.class))
+			.one()
+			.block()).isEqualTo(1L);
+		assertThat(db.sql("SELECT count(*) AS n FROM change_under_test WHERE id = :id")
+			.bind("id", failing)
+			.map(r -> r.get("n", Long.class))
 			.one()
 			.block()).isZero();
 	}

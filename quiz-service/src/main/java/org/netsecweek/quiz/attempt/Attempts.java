@@ -1,8 +1,11 @@
 package org.netsecweek.quiz.attempt;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 
+import org.netsecweek.events.quiz.AnswerSubmitted;
+import org.netsecweek.platform.outbox.Outbox;
 import org.netsecweek.quiz.paper.CampaignDay;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
@@ -16,30 +19,30 @@ class Attempts {
 
 	private final DatabaseClient db;
 
+	private final Outbox outbox;
+
 	private final JsonMapper json;
 
-	Attempts(DatabaseClient db, JsonMapper json) {
+	Attempts(DatabaseClient db, Outbox outbox, JsonMapper json) {
 		this.db = db;
+		this.outbox = outbox;
 		this.json = json;
 	}
 
-	/** Stores the attempt unless the worker already has one that day; emits whether it was stored. */
-	Mono<Boolean> add(UUID worker, String idempotencyKey, GradedAttempt graded, Instant submittedAt) {
-		return db.sql("INSERT INTO attempt (id, campaign_id, worker_id, campaign_day, idempotency_key, correct_count, "
-				+ "question_count, graded, submitted_at) VALUES (:id, :campaign, :worker, :day, :key, :correct, "
-				+ ":questions, :graded, :at) ON CONFLICT (campaign_id, worker_id, campaign_day) DO NOTHING")
-			.bind("id", graded.attemptId())
-			.bind("campaign", graded.campaignId())
-			.bind("worker", worker)
-			.bind("day", graded.day())
-			.bind("key", idempotencyKey)
-			.bind("correct", graded.correctCount())
-			.bind("questions", graded.questionCount())
-			.bind("graded", json.writeValueAsString(graded))
-			.bind("at", submittedAt)
-			.fetch()
-			.rowsUpdated()
-			.map(rows -> rows == 1);
+	/**
+	 * Stores the attempt and its event, unless the worker already has an attempt that day; emits whether it was
+	 * stored. One statement: the hot path of the morning rush.
+	 */
+	Mono<Boolean> add(UUID worker, String idempotencyKey, GradedAttempt graded, Instant submittedAt,
+			AnswerSubmitted event) {
+		return outbox.appendIfChanged("INSERT INTO attempt (id, campaign_id, worker_id, campaign_day, idempotency_key, "
+				+ "correct_count, question_count, graded, submitted_at) VALUES (:id, :campaign, :worker, :day, :key, "
+				+ ":correct, :questions, :graded, :at) ON CONFLICT (campaign_id, worker_id, campaign_day) DO NOTHING "
+				+ "RETURNING id",
+				Map.of("id", graded.attemptId(), "campaign", graded.campaignId(), "worker", worker, "day", graded.day(),
+						"key", idempotencyKey, "correct", graded.correctCount(), "questions", graded.questionCount(),
+						"graded", json.writeValueAsString(graded), "at", submittedAt),
+				event);
 	}
 
 	/** The worker's attempt of that day with the key it was submitted under. */

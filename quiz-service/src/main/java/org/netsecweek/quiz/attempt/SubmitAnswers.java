@@ -17,7 +17,6 @@ import java.util.UUID;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.netsecweek.events.quiz.AnswerSubmitted;
-import org.netsecweek.platform.outbox.Outbox;
 import org.netsecweek.quiz.bank.Question;
 import org.netsecweek.quiz.paper.CampaignDay;
 import org.netsecweek.quiz.paper.Papers;
@@ -27,11 +26,9 @@ import org.netsecweek.quiz.worker.Workers;
 import reactor.core.publisher.Mono;
 
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.ReactiveTransactionManager;
-import org.springframework.transaction.reactive.TransactionalOperator;
 
 /**
- * Grades a worker's answers to today's paper, stores the attempt and its AnswerSubmitted event in one transaction,
+ * Grades a worker's answers to today's paper, stores the attempt and its AnswerSubmitted event in one statement,
  * and returns the result at once. A repeat of the same submission (same idempotency key) gets the first result; any
  * other second attempt that day is refused, however many arrive at once.
  */
@@ -44,21 +41,14 @@ class SubmitAnswers {
 
 	private final Attempts attempts;
 
-	private final Outbox outbox;
-
-	private final TransactionalOperator transaction;
-
 	private final Clock clock;
 
 	private final MeterRegistry meters;
 
-	SubmitAnswers(Papers papers, Workers workers, Attempts attempts, Outbox outbox,
-			ReactiveTransactionManager transactions, Clock clock, MeterRegistry meters) {
+	SubmitAnswers(Papers papers, Workers workers, Attempts attempts, Clock clock, MeterRegistry meters) {
 		this.papers = papers;
 		this.workers = workers;
 		this.attempts = attempts;
-		this.outbox = outbox;
-		this.transaction = TransactionalOperator.create(transactions);
 		this.clock = clock;
 		this.meters = meters;
 	}
@@ -66,11 +56,10 @@ class SubmitAnswers {
 	/** Emits the graded attempt and whether this call stored it ({@code false}: a repeat). */
 	Mono<Submission> submit(UUID workerId, Map<String, Set<String>> answers, String idempotencyKey) {
 		return Mono.fromCallable(papers::today)
-			.flatMap(day -> workers.get(workerId)
-				.flatMap(worker -> papers.issued(day, workerId)
-					.map(Optional::of)
-					.defaultIfEmpty(Optional.empty())
-					.flatMap(issued -> grade(day, worker, issued, answers, idempotencyKey))));
+			.flatMap(day -> Mono
+				.zip(workers.get(workerId),
+						papers.issued(day, workerId).map(Optional::of).defaultIfEmpty(Optional.empty()))
+				.flatMap(found -> grade(day, found.getT1(), found.getT2(), answers, idempotencyKey)));
 	}
 
 	/** Grades against the paper as shown (pinned), or as the bank gives it now if it never was shown. */
@@ -92,10 +81,8 @@ class SubmitAnswers {
 	private Mono<Submission> store(CampaignDay day, Worker worker, String key, GradedAttempt graded,
 			long answeringMillis) {
 		Instant now = clock.instant();
-		Mono<Submission> work = attempts.add(worker.id(), key, graded, now).flatMap(stored -> stored
-				? outbox.append(event(worker, graded, answeringMillis, now)).thenReturn(new Submission(graded, true))
-				: repeatOrRefuse(day, worker.id(), key));
-		return transaction.transactional(work)
+		return attempts.add(worker.id(), key, graded, now, event(worker, graded, answeringMillis, now))
+			.flatMap(stored -> stored ? Mono.just(new Submission(graded, true)) : repeatOrRefuse(day, worker.id(), key))
 			.doOnNext(submission -> meters
 				.counter("quiz.attempts", "campaign", day.campaignId(), "result", submission.stored() ? "stored" : "repeat")
 				.increment());

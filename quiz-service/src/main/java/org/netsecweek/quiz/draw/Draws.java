@@ -1,10 +1,13 @@
 package org.netsecweek.quiz.draw;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 
 import io.r2dbc.spi.Readable;
 import org.netsecweek.events.lottery.DrawCompleted;
+import org.netsecweek.events.quiz.DrawRequested;
+import org.netsecweek.platform.outbox.Outbox;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -20,23 +23,24 @@ class Draws {
 
 	private final DatabaseClient db;
 
-	Draws(DatabaseClient db) {
+	private final Outbox outbox;
+
+	Draws(DatabaseClient db, Outbox outbox) {
 		this.db = db;
+		this.outbox = outbox;
 	}
 
-	/** Stores the request unless the worker already has a draw with that number; emits whether it was stored. */
-	Mono<Boolean> add(String campaignId, UUID worker, WorkerDraw draw) {
-		return db.sql("INSERT INTO draw (draw_id, campaign_id, worker_id, draw_number, status, requested_at) "
-				+ "VALUES (:id, :campaign, :worker, :number, :status, :at) ON CONFLICT DO NOTHING")
-			.bind("id", draw.drawId())
-			.bind("campaign", campaignId)
-			.bind("worker", worker)
-			.bind("number", draw.drawNumber())
-			.bind("status", draw.status())
-			.bind("at", draw.requestedAt())
-			.fetch()
-			.rowsUpdated()
-			.map(rows -> rows == 1);
+	/**
+	 * Stores the request and its event unless the worker already has a draw with that number; emits whether it was
+	 * stored.
+	 */
+	Mono<Boolean> add(String campaignId, UUID worker, WorkerDraw draw, DrawRequested event) {
+		return outbox.appendIfChanged("INSERT INTO draw (draw_id, campaign_id, worker_id, draw_number, status, "
+				+ "requested_at) VALUES (:id, :campaign, :worker, :number, :status, :at) ON CONFLICT DO NOTHING "
+				+ "RETURNING draw_id",
+				Map.of("id", draw.drawId(), "campaign", campaignId, "worker", worker, "number", draw.drawNumber(),
+						"status", draw.status(), "at", draw.requestedAt()),
+				event);
 	}
 
 	Mono<WorkerDraw> byNumber(String campaignId, UUID worker, int number) {

@@ -5,8 +5,8 @@ import java.time.Clock;
 import java.util.UUID;
 
 import org.netsecweek.events.quiz.DrawRequested;
-import org.netsecweek.platform.outbox.Outbox;
 import org.netsecweek.platform.problem.DomainProblem;
+import org.netsecweek.quiz.balance.Balance;
 import org.netsecweek.quiz.balance.Balances;
 import org.netsecweek.quiz.paper.CampaignDay;
 import org.netsecweek.quiz.paper.Papers;
@@ -16,8 +16,6 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.ReactiveTransactionManager;
-import org.springframework.transaction.reactive.TransactionalOperator;
 
 /**
  * Asks lottery-service for the worker's n-th draw. The draw number is the idempotency key: asking for draw n
@@ -36,28 +34,23 @@ class RequestDraw {
 
 	private final Draws draws;
 
-	private final Outbox outbox;
-
-	private final TransactionalOperator transaction;
-
 	private final Clock clock;
 
-	RequestDraw(Papers papers, Workers workers, Balances balances, Draws draws, Outbox outbox,
-			ReactiveTransactionManager transactions, Clock clock) {
+	RequestDraw(Papers papers, Workers workers, Balances balances, Draws draws, Clock clock) {
 		this.papers = papers;
 		this.workers = workers;
 		this.balances = balances;
 		this.draws = draws;
-		this.outbox = outbox;
-		this.transaction = TransactionalOperator.create(transactions);
 		this.clock = clock;
 	}
 
 	/** Emits the draw and whether this call created it ({@code false}: a repeat). */
 	Mono<Requested> request(UUID workerId, int number) {
 		return Mono.fromCallable(papers::today)
-			.flatMap(day -> workers.get(workerId)
-				.flatMap(worker -> balances.find(day.campaignId(), workerId).flatMap(balance -> {
+			.flatMap(day -> Mono.zip(workers.get(workerId), balances.find(day.campaignId(), workerId))
+				.flatMap(found -> {
+					Worker worker = found.getT1();
+					Balance balance = found.getT2();
 					int next = balance.drawsRequested() + 1;
 					if (number < next) {
 						return existing(day, workerId, number);
@@ -70,18 +63,17 @@ class RequestDraw {
 						return Mono.error(new NoDrawAvailable(day.campaign().rules().pointsPerDraw()));
 					}
 					return create(day, worker, number);
-				})));
+				}));
 	}
 
 	private Mono<Requested> create(CampaignDay day, Worker worker, int number) {
 		UUID drawId = drawId(day.campaignId(), worker.id(), number);
 		WorkerDraw draw = new WorkerDraw(drawId, number, WorkerDraw.PENDING, null, null, null, clock.instant(), null,
 				null);
-		Mono<Requested> work = draws.add(day.campaignId(), worker.id(), draw)
-			.flatMap(stored -> stored ? outbox.append(new DrawRequested(UUID.randomUUID(), clock.instant(),
-					day.campaignId(), DrawRequested.SCHEMA_VERSION, worker.id(), drawId, number, worker.unionId(),
-					worker.orgId())).thenReturn(new Requested(draw, true)) : existing(day, worker.id(), number));
-		return transaction.transactional(work);
+		DrawRequested event = new DrawRequested(UUID.randomUUID(), clock.instant(), day.campaignId(),
+				DrawRequested.SCHEMA_VERSION, worker.id(), drawId, number, worker.unionId(), worker.orgId());
+		return draws.add(day.campaignId(), worker.id(), draw, event)
+			.flatMap(stored -> stored ? Mono.just(new Requested(draw, true)) : existing(day, worker.id(), number));
 	}
 
 	private Mono<Requested> existing(CampaignDay day, UUID worker, int number) {
