@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The command line: {@code ./bench [--scenarios journey,rush,draws,limit] [--duration 30s] [--warmup 5s]
+ * The command line: {@code ./bench [--scenarios journey,rush,draws,limit] [--duration 30s] [--warmup 30s]
  * [--journey-rate N] [--rush-start 100] [--rush-step 100] [--rush-step-duration 5s] [--rush-max 3000]
  * [--draws 2000] [--limit-clients 32] [--report target/bench-report.html]}.
  *
@@ -21,7 +21,9 @@ record BenchOptions(Set<String> scenarios, Duration duration, Duration warmup, i
 	static BenchOptions parse(String... args) {
 		Set<String> scenarios = new LinkedHashSet<>(ALL);
 		Duration duration = Duration.ofSeconds(30);
-		Duration warmup = Duration.ofSeconds(5);
+		// a fresh JVM with four services compiles their hot paths for about half a minute; measured before that, the
+		// JIT compiler took 30 % of the CPU of the steps (JFR, thread CPU load)
+		Duration warmup = Duration.ofSeconds(30);
 		int journeyRate = 0;
 		int rushStart = 100;
 		int rushStep = 100;
@@ -74,7 +76,7 @@ record BenchOptions(Set<String> scenarios, Duration duration, Duration warmup, i
 	}
 
 	static final String USAGE = """
-			usage: ./bench [--scenarios rush,journey,draws,limit] [--duration 30s] [--warmup 5s] [--journey-rate N]
+			usage: ./bench [--scenarios rush,journey,draws,limit] [--duration 30s] [--warmup 30s] [--journey-rate N]
 			               [--rush-start 100] [--rush-step 100] [--rush-step-duration 5s] [--rush-max 3000]
 			               [--draws 2000] [--limit-clients 32] [--report target/bench-report.html]
 			Starts the whole suite in this JVM (embedded Kafka and PostgreSQL, or those named by
