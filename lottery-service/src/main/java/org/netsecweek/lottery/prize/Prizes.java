@@ -54,18 +54,34 @@ public class Prizes {
 	}
 
 	/**
-	 * Takes one unit of a prize. Emits {@code false} when none is available: the guard keeps the inventory from going
-	 * below zero, and the units won within those released through the draw's day, whatever runs at the same time.
+	 * Takes units of the campaign's prizes, one statement for all. The guard keeps each prize's inventory from going
+	 * below zero and the units won within those released through the draws' day, whatever runs at the same time; a
+	 * take it refuses fails the whole call (and so the caller's transaction) rather than overdrawing.
 	 */
-	public Mono<Boolean> takeOne(String campaignId, String prizeId, int released) {
-		return db.sql("UPDATE prize SET stock_left = stock_left - 1 WHERE campaign_id = :campaign AND prize_id = :prize "
-				+ "AND stock_left > 0 AND quantity - stock_left < :released")
+	public Mono<Void> take(String campaignId, List<Units> units) {
+		if (units.isEmpty()) {
+			return Mono.empty();
+		}
+		return db.sql("UPDATE prize p SET stock_left = p.stock_left - u.n FROM unnest(CAST(:prize AS text[]), "
+				+ "CAST(:n AS int[]), CAST(:released AS int[])) AS u(prize, n, released) WHERE p.campaign_id = :campaign "
+				+ "AND p.prize_id = u.prize AND p.stock_left >= u.n AND p.quantity - p.stock_left + u.n <= u.released")
 			.bind("campaign", campaignId)
-			.bind("prize", prizeId)
-			.bind("released", released)
+			.bind("prize", units.stream().map(Units::prizeId).toArray(String[]::new))
+			.bind("n", units.stream().map(Units::count).toArray(Integer[]::new))
+			.bind("released", units.stream().map(Units::released).toArray(Integer[]::new))
 			.fetch()
 			.rowsUpdated()
-			.map(rows -> rows == 1);
+			.flatMap(rows -> rows == units.size() ? Mono.<Void>empty()
+					: Mono.error(new IllegalStateException("Not enough units available in campaign " + campaignId
+							+ " for " + units)));
+	}
+
+	/**
+	 * Units of a prize taken at once.
+	 *
+	 * @param released units of the prize released through the draws' day (the most that may have been won after)
+	 */
+	public record Units(String prizeId, int count, int released) {
 	}
 
 	/**
