@@ -35,17 +35,21 @@ class DrawLog implements DrawsBegun {
 	 * order is the order the draws happened in, and replaying it reproduces every outcome.
 	 */
 	Mono<Head> lockHead(String campaignId) {
-		return db.sql("INSERT INTO draw_log_head (campaign_id, last_seq, last_hash) VALUES (:campaign, 0, :genesis) "
-				+ "ON CONFLICT DO NOTHING")
+		return selectHead(campaignId).switchIfEmpty(Mono.defer(() -> db
+			.sql("INSERT INTO draw_log_head (campaign_id, last_seq, last_hash) VALUES (:campaign, 0, :genesis) "
+					+ "ON CONFLICT DO NOTHING")
 			.bind("campaign", campaignId)
 			.bind("genesis", GENESIS)
 			.then()
-			.then(db.sql("SELECT last_seq, last_hash, last_day FROM draw_log_head WHERE campaign_id = :campaign "
-					+ "FOR UPDATE")
-				.bind("campaign", campaignId)
-				.map(row -> new Head(campaignId, row.get("last_seq", Long.class), row.get("last_hash", String.class),
-						row.get("last_day", Integer.class)))
-				.one());
+			.then(selectHead(campaignId))));
+	}
+
+	private Mono<Head> selectHead(String campaignId) {
+		return db.sql("SELECT last_seq, last_hash, last_day FROM draw_log_head WHERE campaign_id = :campaign FOR UPDATE")
+			.bind("campaign", campaignId)
+			.map(row -> new Head(campaignId, row.get("last_seq", Long.class), row.get("last_hash", String.class),
+					row.get("last_day", Integer.class)))
+			.one();
 	}
 
 	@Override
@@ -64,7 +68,7 @@ class DrawLog implements DrawsBegun {
 
 	/**
 	 * Appends performed draws after the locked head, in the order given, and moves the head to the last; emits each
-	 * entry's hash. Two statements however many entries.
+	 * entry's hash. One statement however many entries.
 	 */
 	Mono<List<String>> append(Head head, List<Entry> entries, Instant at) {
 		if (entries.isEmpty()) {
@@ -81,11 +85,12 @@ class DrawLog implements DrawsBegun {
 		previousHashes.addAll(hashes.subList(0, hashes.size() - 1));
 		Entry last = entries.get(entries.size() - 1);
 		long lastSeq = head.lastSeq() + entries.size();
-		return db.sql("INSERT INTO draw_log (campaign_id, seq, draw_id, worker_id, draw_hmac, outcome, prize_id, day, "
-				+ "previous_hash, hash, logged_at) SELECT :campaign, :first + n - 1, d, w, m, o, NULLIF(p, ''), y, ph, h, :at "
-				+ "FROM unnest(CAST(:d AS uuid[]), CAST(:w AS uuid[]), CAST(:m AS text[]), CAST(:o AS text[]), "
+		return db.sql("WITH entries AS (INSERT INTO draw_log (campaign_id, seq, draw_id, worker_id, draw_hmac, outcome, "
+				+ "prize_id, day, previous_hash, hash, logged_at) SELECT :campaign, :first + n - 1, d, w, m, o, NULLIF(p, ''), "
+				+ "y, ph, h, :at FROM unnest(CAST(:d AS uuid[]), CAST(:w AS uuid[]), CAST(:m AS text[]), CAST(:o AS text[]), "
 				+ "CAST(:p AS text[]), CAST(:y AS int[]), CAST(:ph AS text[]), CAST(:h AS text[])) WITH ORDINALITY "
-				+ "AS t(d, w, m, o, p, y, ph, h, n)")
+				+ "AS t(d, w, m, o, p, y, ph, h, n)) UPDATE draw_log_head SET last_seq = :seq, last_hash = :hash, "
+				+ "last_day = :day WHERE campaign_id = :campaign")
 			.bind("campaign", head.campaignId())
 			.bind("first", head.lastSeq() + 1)
 			.bind("at", at)
@@ -97,14 +102,10 @@ class DrawLog implements DrawsBegun {
 			.bind("y", entries.stream().map(Entry::day).toArray(Integer[]::new))
 			.bind("ph", previousHashes.toArray(String[]::new))
 			.bind("h", hashes.toArray(String[]::new))
+			.bind("seq", lastSeq)
+			.bind("hash", hashes.get(hashes.size() - 1))
+			.bind("day", last.day())
 			.then()
-			.then(db.sql("UPDATE draw_log_head SET last_seq = :seq, last_hash = :hash, last_day = :day "
-					+ "WHERE campaign_id = :campaign")
-				.bind("seq", lastSeq)
-				.bind("hash", hashes.get(hashes.size() - 1))
-				.bind("day", last.day())
-				.bind("campaign", head.campaignId())
-				.then())
 			.thenReturn(hashes);
 	}
 

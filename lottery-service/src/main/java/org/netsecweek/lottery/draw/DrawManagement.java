@@ -3,7 +3,6 @@ package org.netsecweek.lottery.draw;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -19,9 +18,6 @@ import org.netsecweek.events.quiz.DrawRequested;
 import org.netsecweek.lottery.entitlement.Entitlement;
 import org.netsecweek.lottery.entitlement.EntitlementListener;
 import org.netsecweek.lottery.entitlement.Entitlements;
-import org.netsecweek.lottery.fairness.FairnessSeeds;
-import org.netsecweek.lottery.prize.CampaignDays;
-import org.netsecweek.lottery.prize.Prizes;
 import org.netsecweek.platform.campaign.Campaigns;
 import org.netsecweek.platform.outbox.Outbox;
 import org.slf4j.Logger;
@@ -46,25 +42,12 @@ class DrawManagement implements EntitlementListener {
 
 	private static final Logger log = LoggerFactory.getLogger(DrawManagement.class);
 
-	/**
-	 * A worker's requests in the order they are performed: by draw number, then arrival, then draw id (compared as
-	 * PostgreSQL compares uuids, byte by byte).
-	 */
-	static final Comparator<Draw> REQUEST_ORDER = Comparator.comparingInt(Draw::drawNumber)
-		.thenComparing(Draw::receivedAt)
-		.thenComparing(Draw::drawId, (a, b) -> a.getMostSignificantBits() != b.getMostSignificantBits()
-				? Long.compareUnsigned(a.getMostSignificantBits(), b.getMostSignificantBits())
-				: Long.compareUnsigned(a.getLeastSignificantBits(), b.getLeastSignificantBits()));
 
 	private final Draws draws;
 
-	private final DrawLog drawLog;
+	private final PerformRound rounds;
 
 	private final Entitlements entitlements;
-
-	private final Prizes prizes;
-
-	private final FairnessSeeds seeds;
 
 	private final Campaigns campaigns;
 
@@ -76,17 +59,11 @@ class DrawManagement implements EntitlementListener {
 
 	private final DrawSettings settings;
 
-	private final RedemptionCodes codes;
-
-	DrawManagement(Draws draws, DrawLog drawLog, Entitlements entitlements, Prizes prizes, FairnessSeeds seeds,
-			Campaigns campaigns, Outbox outbox, DrawMetrics metrics, Clock clock, DrawSettings settings,
-			RedemptionCodes codes) {
-		this.codes = codes;
+	DrawManagement(Draws draws, PerformRound rounds, Entitlements entitlements, Campaigns campaigns, Outbox outbox,
+			DrawMetrics metrics, Clock clock, DrawSettings settings) {
 		this.draws = draws;
-		this.drawLog = drawLog;
+		this.rounds = rounds;
 		this.entitlements = entitlements;
-		this.prizes = prizes;
-		this.seeds = seeds;
 		this.campaigns = campaigns;
 		this.outbox = outbox;
 		this.metrics = metrics;
@@ -109,7 +86,7 @@ class DrawManagement implements EntitlementListener {
 			.map(draw -> isOpen(draw.campaignId(), now) ? draw : draw.rejected(Draw.CAMPAIGN_CLOSED, now))
 			.toList();
 		Set<Entitlement.Key> workers = new LinkedHashSet<>();
-		batch.stream().filter(Draw::isPending).forEach(draw -> workers.add(key(draw)));
+		batch.stream().filter(Draw::isPending).forEach(draw -> workers.add(draw.key()));
 		Mono<Map<Entitlement.Key, Entitlement>> locked = workers.isEmpty() ? Mono.just(Map.of())
 				: entitlements.lockAll(workers);
 		return locked.flatMap(entitled -> draws.knownOrPending(byId.keySet(), workers).collectList().flatMap(found -> {
@@ -117,11 +94,11 @@ class DrawManagement implements EntitlementListener {
 			found.forEach(draw -> known.add(draw.drawId()));
 			List<Draw> fresh = batch.stream().filter(draw -> !known.contains(draw.drawId())).toList();
 			List<Draw> waiting = new ArrayList<>(found.stream()
-				.filter(draw -> draw.isPending() && !byId.containsKey(draw.drawId()))
+				.filter(Draw::isPending)
 				.toList());
 			fresh.stream().filter(Draw::isPending).forEach(waiting::add);
 			Set<Entitlement.Key> queued = new LinkedHashSet<>();
-			fresh.stream().filter(Draw::isPending).forEach(draw -> queued.add(key(draw)));
+			fresh.stream().filter(Draw::isPending).forEach(draw -> queued.add(draw.key()));
 			return settle(queued.stream().map(entitled::get).toList(), waiting, fresh);
 		}));
 	}
@@ -153,21 +130,21 @@ class DrawManagement implements EntitlementListener {
 	 */
 	private Mono<Void> settle(List<Entitlement> locked, List<Draw> waiting, List<Draw> fresh) {
 		Map<Entitlement.Key, List<Draw>> byWorker = new HashMap<>();
-		waiting.forEach(draw -> byWorker.computeIfAbsent(key(draw), k -> new ArrayList<>()).add(draw));
+		waiting.forEach(draw -> byWorker.computeIfAbsent(draw.key(), k -> new ArrayList<>()).add(draw));
 		Map<String, List<Draw>> byCampaign = new TreeMap<>();
 		for (Entitlement entitlement : locked) {
 			byWorker.getOrDefault(entitlement.key(), List.of())
 				.stream()
-				.sorted(REQUEST_ORDER)
+				.sorted(Draw.REQUEST_ORDER)
 				.limit(Math.max(entitlement.drawsLeft(), 0))
 				.forEach(draw -> byCampaign.computeIfAbsent(draw.campaignId(), c -> new ArrayList<>()).add(draw));
 		}
 		Set<Entitlement.Key> drawing = new LinkedHashSet<>();
-		byCampaign.values().forEach(list -> list.forEach(draw -> drawing.add(key(draw))));
+		byCampaign.values().forEach(list -> list.forEach(draw -> drawing.add(draw.key())));
 		Mono<Map<Entitlement.Key, Long>> won = settings.prizeCapPerWorker() == 0 || drawing.isEmpty()
 				? Mono.just(Map.of()) : draws.prizesWon(drawing);
 		return won.flatMapMany(prizesWon -> Flux.fromIterable(byCampaign.values())
-				.concatMap(campaignDraws -> perform(campaignDraws, prizesWon)))
+				.concatMap(campaignDraws -> rounds.perform(campaignDraws, prizesWon)))
 			.collectMap(Draw::drawId)
 			.flatMap(finished -> {
 				List<Draw> stored = fresh.stream().map(draw -> finished.getOrDefault(draw.drawId(), draw)).toList();
@@ -176,38 +153,6 @@ class DrawManagement implements EntitlementListener {
 				List<Draw> completed = finished.values().stream().filter(d -> !freshIds.contains(d.drawId())).toList();
 				return record(stored, completed);
 			});
-	}
-
-	/**
-	 * Performs draws of one campaign under one lock of its chain: on the campaign day they are performed on (never
-	 * before the last logged one), each mapped onto the pool and what its predecessors left available that day,
-	 * units taken, a redemption code for each prize, the entries appended to the log. Emits the finished draws.
-	 */
-	private Flux<Draw> perform(List<Draw> pending, Map<Entitlement.Key, Long> prizesWon) {
-		String campaignId = pending.get(0).campaignId();
-		Map<UUID, Long> won = new HashMap<>();
-		prizesWon.forEach((worker, n) -> won.put(worker.workerId(), n));
-		return seeds.seedOf(campaignId).flatMapMany(seed -> drawLog.lockHead(campaignId).flatMapMany(head -> {
-			int day = Math.max(Math.max(head.lastDay(), 1), campaigns.find(campaignId)
-				.map(campaign -> CampaignDays.dayOf(campaign, clock.instant()))
-				.orElse(1));
-			return prizes.pool(campaignId).flatMapMany(pool -> {
-				DrawRound round = DrawRound.of(pool, day, pending, won, settings.prizeCapPerWorker(), seed::hmac);
-				Instant now = clock.instant();
-				return prizes.take(campaignId, round.units())
-					.then(drawLog.append(head, round.entries(), now))
-					.flatMapIterable(hashes -> {
-						List<Draw> finished = new ArrayList<>();
-						round.capped().forEach(draw -> finished.add(draw.rejected(Draw.PRIZE_CAP_REACHED, now)));
-						for (int i = 0; i < hashes.size(); i++) {
-							DrawRound.Performed done = round.performed().get(i);
-							finished.add(done.draw().performed(done.prize(), done.prize() == null ? null : codes.next(),
-									new Draw.Proof(seed.commitment(), done.entry().drawHmac(), hashes.get(i)), now));
-						}
-						return finished;
-					});
-			});
-		}));
 	}
 
 	/**
@@ -222,7 +167,7 @@ class DrawManagement implements EntitlementListener {
 		}
 		ended.stream()
 			.filter(draw -> draw.outcome() != DrawOutcome.REJECTED)
-			.forEach(draw -> used.merge(key(draw), 1, Integer::sum));
+			.forEach(draw -> used.merge(draw.key(), 1, Integer::sum));
 		return draws.insert(stored)
 			.then(draws.complete(completed))
 			.then(entitlements.use(used))
@@ -237,10 +182,6 @@ class DrawManagement implements EntitlementListener {
 				draw.campaignId(), draw.outcome(), draw.prizeId() != null ? draw.prizeId() : draw.rejectionReason()));
 		return outbox.appendAll(finished.stream().map(Draw::completed).toList())
 			.then(metrics.countOnCommit(finished.stream().map(Draw::outcome).toList()));
-	}
-
-	private static Entitlement.Key key(Draw draw) {
-		return new Entitlement.Key(draw.campaignId(), draw.workerId());
 	}
 
 	private boolean isOpen(String campaignId, Instant now) {

@@ -1,6 +1,7 @@
 package org.netsecweek.lottery.entitlement;
 
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -37,24 +38,39 @@ public class Entitlements {
 	}
 
 	/**
-	 * Locks the workers' rows until the caller's transaction ends, creating missing ones with zero draws. The rows
-	 * are created and locked in key order, so transactions locking overlapping sets never deadlock.
+	 * Locks the workers' rows until the caller's transaction ends, creating missing ones with zero draws: the rows
+	 * that exist first, in key order (so transactions locking overlapping sets wait rather than deadlock), then the
+	 * ones it had to create. A worker's requests share a partition, so two batches rarely create the same row.
 	 */
 	public Mono<Map<Entitlement.Key, Entitlement>> lockAll(Collection<Entitlement.Key> keys) {
-		String[] campaigns = keys.stream().map(Entitlement.Key::campaignId).toArray(String[]::new);
-		UUID[] workers = keys.stream().map(Entitlement.Key::workerId).toArray(UUID[]::new);
-		return db.sql("INSERT INTO entitlement (campaign_id, worker_id) SELECT c, w FROM unnest(CAST(:c AS text[]), "
-				+ "CAST(:w AS uuid[])) AS t(c, w) ORDER BY c, w ON CONFLICT DO NOTHING")
-			.bind("c", campaigns)
-			.bind("w", workers)
-			.then()
-			.thenMany(db.sql("SELECT " + COLUMNS + " FROM entitlement WHERE (campaign_id, worker_id) IN (SELECT c, w "
-					+ "FROM unnest(CAST(:c AS text[]), CAST(:w AS uuid[])) AS t(c, w)) ORDER BY campaign_id, worker_id "
-					+ "FOR UPDATE")
-				.bind("c", campaigns)
-				.bind("w", workers)
-				.map(Entitlements::entitlement)
-				.all())
+		return select(keys).flatMap(locked -> {
+			List<Entitlement.Key> missing = keys.stream().filter(key -> !locked.containsKey(key)).toList();
+			if (missing.isEmpty()) {
+				return Mono.just(locked);
+			}
+			return db.sql("INSERT INTO entitlement (campaign_id, worker_id) SELECT c, w FROM unnest(CAST(:c AS text[]), "
+					+ "CAST(:w AS uuid[])) AS t(c, w) ORDER BY c, w ON CONFLICT DO NOTHING")
+				.bind("c", missing.stream().map(Entitlement.Key::campaignId).toArray(String[]::new))
+				.bind("w", missing.stream().map(Entitlement.Key::workerId).toArray(UUID[]::new))
+				.then()
+				.then(select(missing))
+				.map(created -> {
+					Map<Entitlement.Key, Entitlement> all = new HashMap<>(locked);
+					all.putAll(created);
+					return all;
+				});
+		});
+	}
+
+	/** Locks the rows of the keys that have one, in key order. */
+	private Mono<Map<Entitlement.Key, Entitlement>> select(Collection<Entitlement.Key> keys) {
+		return db.sql("SELECT " + COLUMNS + " FROM entitlement WHERE (campaign_id, worker_id) IN (SELECT c, w "
+				+ "FROM unnest(CAST(:c AS text[]), CAST(:w AS uuid[])) AS t(c, w)) ORDER BY campaign_id, worker_id "
+				+ "FOR UPDATE")
+			.bind("c", keys.stream().map(Entitlement.Key::campaignId).toArray(String[]::new))
+			.bind("w", keys.stream().map(Entitlement.Key::workerId).toArray(UUID[]::new))
+			.map(Entitlements::entitlement)
+			.all()
 			.collectMap(Entitlement::key);
 	}
 

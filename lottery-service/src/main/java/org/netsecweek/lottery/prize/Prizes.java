@@ -3,6 +3,7 @@ package org.netsecweek.lottery.prize;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import org.netsecweek.platform.campaign.CampaignDefinition;
 import org.netsecweek.platform.campaign.CampaignDefinition.OutOfStock;
@@ -29,28 +30,35 @@ public class Prizes {
 	}
 
 	/**
-	 * The campaign's pool; a campaign without one has no prizes and a draw on it always lands on no prize. Its days
+	 * The campaign's pool, in one statement; a campaign without one has no prizes and a draw on it always lands on no prize. Its days
 	 * are the campaign definition's (1 for a campaign no longer defined).
 	 */
 	public Mono<PrizePool> pool(String campaignId) {
 		int days = campaigns.find(campaignId).map(CampaignDays::count).orElse(1);
-		return db.sql("SELECT no_prize_weight, when_out_of_stock, release FROM prize_pool WHERE campaign_id = :campaign")
+		return db.sql("SELECT pp.no_prize_weight, pp.when_out_of_stock, pp.release, p.prize_id, p.name, p.weight, "
+				+ "p.quantity, p.stock_left, p.value FROM (SELECT CAST(:campaign AS text) AS c) k "
+				+ "LEFT JOIN prize_pool pp ON pp.campaign_id = k.c LEFT JOIN prize p ON p.campaign_id = k.c "
+				+ "ORDER BY p.position, p.prize_id")
 			.bind("campaign", campaignId)
-			.map(row -> new Rules(row.get("no_prize_weight", Integer.class),
-					OutOfStock.valueOf(row.get("when_out_of_stock", String.class)),
-					Release.valueOf(row.get("release", String.class))))
-			.one()
-			.defaultIfEmpty(new Rules(0, OutOfStock.DRAW_AGAIN, Release.ALL_AT_ONCE))
-			.flatMap(rules -> db.sql("SELECT prize_id, name, weight, quantity, stock_left, value FROM prize "
-					+ "WHERE campaign_id = :campaign ORDER BY position, prize_id")
-				.bind("campaign", campaignId)
-				.map(row -> new Prize(row.get("prize_id", String.class), row.get("name", String.class),
-						row.get("weight", Integer.class), row.get("quantity", Integer.class),
-						row.get("stock_left", Integer.class), row.get("value", BigDecimal.class)))
-				.all()
-				.collectList()
-				.map(prizes -> new PrizePool(campaignId, rules.noPrizeWeight(), rules.whenOutOfStock(),
-						rules.release(), days, prizes)));
+			.map(row -> {
+				Integer noPrizeWeight = row.get("no_prize_weight", Integer.class);
+				Rules rules = noPrizeWeight == null ? new Rules(0, OutOfStock.DRAW_AGAIN, Release.ALL_AT_ONCE)
+						: new Rules(noPrizeWeight, OutOfStock.valueOf(row.get("when_out_of_stock", String.class)),
+								Release.valueOf(row.get("release", String.class)));
+				String prizeId = row.get("prize_id", String.class);
+				return Map.entry(rules, prizeId == null ? List.<Prize>of()
+						: List.of(new Prize(prizeId, row.get("name", String.class), row.get("weight", Integer.class),
+								row.get("quantity", Integer.class), row.get("stock_left", Integer.class),
+								row.get("value", BigDecimal.class))));
+			})
+			.all()
+			.collectList()
+			.map(rows -> {
+				Rules rules = rows.get(0).getKey();
+				List<Prize> prizes = rows.stream().flatMap(row -> row.getValue().stream()).toList();
+				return new PrizePool(campaignId, rules.noPrizeWeight(), rules.whenOutOfStock(), rules.release(), days,
+						prizes);
+			});
 	}
 
 	/**

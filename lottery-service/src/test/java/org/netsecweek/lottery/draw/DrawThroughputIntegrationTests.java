@@ -47,7 +47,7 @@ class DrawThroughputIntegrationTests {
 	/** A campaign of its own (test resources) with the configured pool, so prizes run out during the burst. */
 	private static final String CAMPAIGN = "throughput";
 
-	private static final int WORKERS = Integer.getInteger("lottery.bench.workers", 500);
+	private static final int WORKERS = Integer.getInteger("lottery.bench.workers", 1_000);
 
 	private static final int DRAWS_EACH = 8;
 
