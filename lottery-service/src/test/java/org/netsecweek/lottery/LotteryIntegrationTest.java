@@ -6,6 +6,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 import org.netsecweek.infra.InfrastructureInitializer;
+import org.netsecweek.lottery.draw.OneDrawRequestAtATime;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
@@ -14,7 +15,7 @@ import org.springframework.test.context.ContextConfiguration;
 /** lottery-service with its own configuration, against the real broker and a database of its own. */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest(classes = LotteryApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(classes = { LotteryApplication.class, OneDrawRequestAtATime.class }, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "spring.config.name=lottery-service",
 				// the hammer and statistics tests let a worker win many times; PrizeCapIntegrationTests sets the cap
 				"netsec.lottery.draws.prize-cap-per-worker=0" })

@@ -2,11 +2,13 @@ package org.netsecweek.lottery.draw;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.UUID;
 
 import org.netsecweek.events.lottery.DrawCompleted;
 import org.netsecweek.events.lottery.DrawOutcome;
 import org.netsecweek.events.quiz.DrawRequested;
+import org.netsecweek.lottery.entitlement.Entitlement;
 import org.netsecweek.lottery.prize.Prize;
 
 /**
@@ -28,10 +30,25 @@ record Draw(UUID drawId, String campaignId, UUID workerId, int drawNumber, Strin
 
 	static final String PRIZE_CAP_REACHED = "prize-cap-reached";
 
+	/**
+	 * A worker's requests in the order they are performed: by draw number, then arrival, then draw id (compared as
+	 * PostgreSQL compares uuids, byte by byte).
+	 */
+	static final Comparator<Draw> REQUEST_ORDER = Comparator.comparingInt(Draw::drawNumber)
+		.thenComparing(Draw::receivedAt)
+		.thenComparing(Draw::drawId, (a, b) -> a.getMostSignificantBits() != b.getMostSignificantBits()
+				? Long.compareUnsigned(a.getMostSignificantBits(), b.getMostSignificantBits())
+				: Long.compareUnsigned(a.getLeastSignificantBits(), b.getLeastSignificantBits()));
+
 	static Draw requested(DrawRequested request, Instant receivedAt) {
 		return new Draw(request.drawId(), request.campaignId(), request.workerId(), request.drawNumber(),
 				request.unionId(), request.orgId(), request.occurredAt(), receivedAt, null, null, null, null,
 				Proof.NONE, null, null);
+	}
+
+	/** Whose entitlement the draw uses. */
+	Entitlement.Key key() {
+		return new Entitlement.Key(campaignId, workerId);
 	}
 
 	boolean isPending() {

@@ -1,6 +1,8 @@
 package org.netsecweek.lottery.draw;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import org.netsecweek.events.lottery.DrawOutcome;
@@ -33,17 +35,21 @@ class DrawLog implements DrawsBegun {
 	 * order is the order the draws happened in, and replaying it reproduces every outcome.
 	 */
 	Mono<Head> lockHead(String campaignId) {
-		return db.sql("INSERT INTO draw_log_head (campaign_id, last_seq, last_hash) VALUES (:campaign, 0, :genesis) "
-				+ "ON CONFLICT DO NOTHING")
+		return selectHead(campaignId).switchIfEmpty(Mono.defer(() -> db
+			.sql("INSERT INTO draw_log_head (campaign_id, last_seq, last_hash) VALUES (:campaign, 0, :genesis) "
+					+ "ON CONFLICT DO NOTHING")
 			.bind("campaign", campaignId)
 			.bind("genesis", GENESIS)
 			.then()
-			.then(db.sql("SELECT last_seq, last_hash, last_day FROM draw_log_head WHERE campaign_id = :campaign "
-					+ "FOR UPDATE")
-				.bind("campaign", campaignId)
-				.map(row -> new Head(campaignId, row.get("last_seq", Long.class), row.get("last_hash", String.class),
-						row.get("last_day", Integer.class)))
-				.one());
+			.then(selectHead(campaignId))));
+	}
+
+	private Mono<Head> selectHead(String campaignId) {
+		return db.sql("SELECT last_seq, last_hash, last_day FROM draw_log_head WHERE campaign_id = :campaign FOR UPDATE")
+			.bind("campaign", campaignId)
+			.map(row -> new Head(campaignId, row.get("last_seq", Long.class), row.get("last_hash", String.class),
+					row.get("last_day", Integer.class)))
+			.one();
 	}
 
 	@Override
@@ -60,32 +66,47 @@ class DrawLog implements DrawsBegun {
 			.defaultIfEmpty(false);
 	}
 
-	/** Appends a performed draw after the locked head; emits the new entry's hash. */
-	Mono<String> append(Head head, Entry entry, Instant at) {
-		String hash = hash(head.lastHash(), entry);
-		var insert = db.sql("INSERT INTO draw_log (campaign_id, seq, draw_id, worker_id, draw_hmac, outcome, prize_id, "
-				+ "day, previous_hash, hash, logged_at) VALUES (:campaign, :seq, :drawId, :worker, :hmac, :outcome, "
-				+ ":prizeId, :day, :previous, :hash, :at)")
+	/**
+	 * Appends performed draws after the locked head, in the order given, and moves the head to the last; emits each
+	 * entry's hash. One statement however many entries.
+	 */
+	Mono<List<String>> append(Head head, List<Entry> entries, Instant at) {
+		if (entries.isEmpty()) {
+			return Mono.just(List.of());
+		}
+		List<String> hashes = new ArrayList<>(entries.size());
+		String previous = head.lastHash();
+		for (Entry entry : entries) {
+			previous = hash(previous, entry);
+			hashes.add(previous);
+		}
+		List<String> previousHashes = new ArrayList<>(entries.size());
+		previousHashes.add(head.lastHash());
+		previousHashes.addAll(hashes.subList(0, hashes.size() - 1));
+		Entry last = entries.get(entries.size() - 1);
+		long lastSeq = head.lastSeq() + entries.size();
+		return db.sql("WITH entries AS (INSERT INTO draw_log (campaign_id, seq, draw_id, worker_id, draw_hmac, outcome, "
+				+ "prize_id, day, previous_hash, hash, logged_at) SELECT :campaign, :first + n - 1, d, w, m, o, NULLIF(p, ''), "
+				+ "y, ph, h, :at FROM unnest(CAST(:d AS uuid[]), CAST(:w AS uuid[]), CAST(:m AS text[]), CAST(:o AS text[]), "
+				+ "CAST(:p AS text[]), CAST(:y AS int[]), CAST(:ph AS text[]), CAST(:h AS text[])) WITH ORDINALITY "
+				+ "AS t(d, w, m, o, p, y, ph, h, n)) UPDATE draw_log_head SET last_seq = :seq, last_hash = :hash, "
+				+ "last_day = :day WHERE campaign_id = :campaign")
 			.bind("campaign", head.campaignId())
-			.bind("seq", head.lastSeq() + 1)
-			.bind("drawId", entry.drawId())
-			.bind("worker", entry.workerId())
-			.bind("hmac", entry.drawHmac())
-			.bind("outcome", entry.outcome().name())
-			.bind("day", entry.day())
-			.bind("previous", head.lastHash())
-			.bind("hash", hash)
-			.bind("at", at);
-		insert = entry.prizeId() == null ? insert.bindNull("prizeId", String.class) : insert.bind("prizeId", entry.prizeId());
-		return insert.then()
-			.then(db.sql("UPDATE draw_log_head SET last_seq = :seq, last_hash = :hash, last_day = :day "
-					+ "WHERE campaign_id = :campaign")
-				.bind("seq", head.lastSeq() + 1)
-				.bind("hash", hash)
-				.bind("day", entry.day())
-				.bind("campaign", head.campaignId())
-				.then())
-			.thenReturn(hash);
+			.bind("first", head.lastSeq() + 1)
+			.bind("at", at)
+			.bind("d", entries.stream().map(Entry::drawId).toArray(UUID[]::new))
+			.bind("w", entries.stream().map(Entry::workerId).toArray(UUID[]::new))
+			.bind("m", entries.stream().map(Entry::drawHmac).toArray(String[]::new))
+			.bind("o", entries.stream().map(entry -> entry.outcome().name()).toArray(String[]::new))
+			.bind("p", entries.stream().map(entry -> entry.prizeId() == null ? "" : entry.prizeId()).toArray(String[]::new))
+			.bind("y", entries.stream().map(Entry::day).toArray(Integer[]::new))
+			.bind("ph", previousHashes.toArray(String[]::new))
+			.bind("h", hashes.toArray(String[]::new))
+			.bind("seq", lastSeq)
+			.bind("hash", hashes.get(hashes.size() - 1))
+			.bind("day", last.day())
+			.then()
+			.thenReturn(hashes);
 	}
 
 	static String hash(String previousHash, Entry entry) {

@@ -2,23 +2,27 @@ package org.netsecweek.lottery.draw;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HexFormat;
-import java.util.Optional;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
 
 import org.netsecweek.events.lottery.DrawOutcome;
 import org.netsecweek.events.quiz.DrawRequested;
 import org.netsecweek.lottery.entitlement.Entitlement;
 import org.netsecweek.lottery.entitlement.EntitlementListener;
 import org.netsecweek.lottery.entitlement.Entitlements;
-import org.netsecweek.lottery.fairness.FairnessSeeds;
-import org.netsecweek.lottery.prize.CampaignDays;
-import org.netsecweek.lottery.prize.Prize;
-import org.netsecweek.lottery.prize.PrizePool;
-import org.netsecweek.lottery.prize.Prizes;
 import org.netsecweek.platform.campaign.Campaigns;
 import org.netsecweek.platform.outbox.Outbox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.stereotype.Component;
@@ -38,15 +42,12 @@ class DrawManagement implements EntitlementListener {
 
 	private static final Logger log = LoggerFactory.getLogger(DrawManagement.class);
 
+
 	private final Draws draws;
 
-	private final DrawLog drawLog;
+	private final PerformRound rounds;
 
 	private final Entitlements entitlements;
-
-	private final Prizes prizes;
-
-	private final FairnessSeeds seeds;
 
 	private final Campaigns campaigns;
 
@@ -58,17 +59,11 @@ class DrawManagement implements EntitlementListener {
 
 	private final DrawSettings settings;
 
-	private final RedemptionCodes codes;
-
-	DrawManagement(Draws draws, DrawLog drawLog, Entitlements entitlements, Prizes prizes, FairnessSeeds seeds,
-			Campaigns campaigns, Outbox outbox, DrawMetrics metrics, Clock clock, DrawSettings settings,
-			RedemptionCodes codes) {
-		this.codes = codes;
+	DrawManagement(Draws draws, PerformRound rounds, Entitlements entitlements, Campaigns campaigns, Outbox outbox,
+			DrawMetrics metrics, Clock clock, DrawSettings settings) {
 		this.draws = draws;
-		this.drawLog = drawLog;
+		this.rounds = rounds;
 		this.entitlements = entitlements;
-		this.prizes = prizes;
-		this.seeds = seeds;
 		this.campaigns = campaigns;
 		this.outbox = outbox;
 		this.metrics = metrics;
@@ -76,22 +71,46 @@ class DrawManagement implements EntitlementListener {
 		this.settings = settings;
 	}
 
-	/** Takes a request: rejected when the campaign is not open today, otherwise queued and performed if it can be. */
-	Mono<Void> request(DrawRequested request) {
+	/**
+	 * Takes requests, each draw id once (the first of a batch that repeats one; a draw id already stored has no
+	 * effect): rejected when the campaign is not open today, otherwise queued behind the worker's pending draws, and
+	 * performed as far as the worker's entitlement goes. The workers' entitlements are locked first (in key order),
+	 * then each campaign's chain once for all its draws; a new draw is stored once, already decided.
+	 */
+	Mono<Void> request(List<DrawRequested> requests) {
 		Instant now = clock.instant();
-		Draw draw = Draw.requested(request, now);
-		if (!isOpen(request.campaignId(), now)) {
-			Draw rejected = draw.rejected(Draw.CAMPAIGN_CLOSED, now);
-			return draws.insert(rejected).flatMap(inserted -> inserted ? announce(rejected) : Mono.empty());
-		}
-		return entitlements.lock(request.campaignId(), request.workerId())
-			.flatMap(locked -> draws.insert(draw)
-				.flatMap(inserted -> inserted ? performPending(locked) : Mono.empty()));
+		Map<UUID, Draw> byId = new LinkedHashMap<>();
+		requests.forEach(request -> byId.putIfAbsent(request.drawId(), Draw.requested(request, now)));
+		List<Draw> batch = byId.values()
+			.stream()
+			.map(draw -> isOpen(draw.campaignId(), now) ? draw : draw.rejected(Draw.CAMPAIGN_CLOSED, now))
+			.toList();
+		Set<Entitlement.Key> workers = new LinkedHashSet<>();
+		batch.stream().filter(Draw::isPending).forEach(draw -> workers.add(draw.key()));
+		Mono<Map<Entitlement.Key, Entitlement>> locked = workers.isEmpty() ? Mono.just(Map.of())
+				: entitlements.lockAll(workers);
+		return locked.flatMap(entitled -> draws.knownOrPending(byId.keySet(), workers).collectList().flatMap(found -> {
+			Set<UUID> known = new HashSet<>();
+			found.forEach(draw -> known.add(draw.drawId()));
+			List<Draw> fresh = batch.stream().filter(draw -> !known.contains(draw.drawId())).toList();
+			List<Draw> waiting = new ArrayList<>(found.stream()
+				.filter(Draw::isPending)
+				.toList());
+			fresh.stream().filter(Draw::isPending).forEach(waiting::add);
+			Set<Entitlement.Key> queued = new LinkedHashSet<>();
+			fresh.stream().filter(Draw::isPending).forEach(draw -> queued.add(draw.key()));
+			return settle(queued.stream().map(entitled::get).toList(), waiting, fresh);
+		}));
 	}
 
 	@Override
 	public Mono<Void> entitlementRecorded(Entitlement locked) {
-		return performPending(locked);
+		if (!locked.hasDrawLeft()) {
+			return Mono.empty();
+		}
+		return draws.knownOrPending(Set.of(), List.of(locked.key()))
+			.collectList()
+			.flatMap(waiting -> settle(List.of(locked), waiting, List.of()));
 	}
 
 	/** Rejects a draw that waited too long for an entitlement, unless something finished it meanwhile. */
@@ -99,79 +118,70 @@ class DrawManagement implements EntitlementListener {
 		return entitlements.lock(candidate.campaignId(), candidate.workerId())
 			.then(draws.find(candidate.drawId()))
 			.filter(Draw::isPending)
-			.flatMap(draw -> complete(draw.rejected(Draw.NO_ENTITLEMENT, clock.instant())).thenReturn(true))
+			.flatMap(draw -> record(List.of(), List.of(draw.rejected(Draw.NO_ENTITLEMENT, clock.instant())))
+				.thenReturn(true))
 			.defaultIfEmpty(false);
 	}
 
-	/** Performs the worker's pending draws in request order while draws are left; the caller holds the lock. */
-	private Mono<Void> performPending(Entitlement locked) {
-		if (!locked.hasDrawLeft()) {
+	/**
+	 * Performs the waiting draws of the locked workers, each worker's in request order and as many as it has draws
+	 * left, the workers in the order given; then stores the fresh draws (decided, or pending when no draw was left)
+	 * and completes the older ones it performed.
+	 */
+	private Mono<Void> settle(List<Entitlement> locked, List<Draw> waiting, List<Draw> fresh) {
+		Map<Entitlement.Key, List<Draw>> byWorker = new HashMap<>();
+		waiting.forEach(draw -> byWorker.computeIfAbsent(draw.key(), k -> new ArrayList<>()).add(draw));
+		Map<String, List<Draw>> byCampaign = new TreeMap<>();
+		for (Entitlement entitlement : locked) {
+			byWorker.getOrDefault(entitlement.key(), List.of())
+				.stream()
+				.sorted(Draw.REQUEST_ORDER)
+				.limit(Math.max(entitlement.drawsLeft(), 0))
+				.forEach(draw -> byCampaign.computeIfAbsent(draw.campaignId(), c -> new ArrayList<>()).add(draw));
+		}
+		Set<Entitlement.Key> drawing = new LinkedHashSet<>();
+		byCampaign.values().forEach(list -> list.forEach(draw -> drawing.add(draw.key())));
+		Mono<Map<Entitlement.Key, Long>> won = settings.prizeCapPerWorker() == 0 || drawing.isEmpty()
+				? Mono.just(Map.of()) : draws.prizesWon(drawing);
+		return won.flatMapMany(prizesWon -> Flux.fromIterable(byCampaign.values())
+				.concatMap(campaignDraws -> rounds.perform(campaignDraws, prizesWon)))
+			.collectMap(Draw::drawId)
+			.flatMap(finished -> {
+				List<Draw> stored = fresh.stream().map(draw -> finished.getOrDefault(draw.drawId(), draw)).toList();
+				Set<UUID> freshIds = new HashSet<>();
+				fresh.forEach(draw -> freshIds.add(draw.drawId()));
+				List<Draw> completed = finished.values().stream().filter(d -> !freshIds.contains(d.drawId())).toList();
+				return record(stored, completed);
+			});
+	}
+
+	/**
+	 * Stores new draws, completes older pending ones, uses an entitlement per draw performed and announces every
+	 * draw that ended.
+	 */
+	private Mono<Void> record(List<Draw> stored, List<Draw> completed) {
+		Map<Entitlement.Key, Integer> used = new LinkedHashMap<>();
+		List<Draw> ended = new ArrayList<>();
+		for (List<Draw> list : List.of(stored, completed)) {
+			list.stream().filter(draw -> !draw.isPending()).forEach(ended::add);
+		}
+		ended.stream()
+			.filter(draw -> draw.outcome() != DrawOutcome.REJECTED)
+			.forEach(draw -> used.merge(draw.key(), 1, Integer::sum));
+		return draws.insert(stored)
+			.then(draws.complete(completed))
+			.then(entitlements.use(used))
+			.then(Mono.defer(() -> announce(ended)));
+	}
+
+	private Mono<Void> announce(List<Draw> finished) {
+		if (finished.isEmpty()) {
 			return Mono.empty();
 		}
-		return draws.pending(locked.campaignId(), locked.workerId(), locked.drawsLeft())
-			.concatMap(draw -> atPrizeCap(locked).flatMap(capped -> capped
-					? complete(draw.rejected(Draw.PRIZE_CAP_REACHED, clock.instant()))
-					: entitlements.useOne(locked).then(perform(draw))))
-			.then();
-	}
-
-	/** Whether the worker has won as many prizes as one may; the caller holds the worker's lock. */
-	private Mono<Boolean> atPrizeCap(Entitlement locked) {
-		if (settings.prizeCapPerWorker() == 0) {
-			return Mono.just(false);
-		}
-		return draws.prizesWon(locked.campaignId(), locked.workerId()).map(won -> won >= settings.prizeCapPerWorker());
-	}
-
-	/**
-	 * Performs a draw under the campaign's chain lock: on the campaign day it is performed on (never before the last
-	 * logged one), mapped onto the pool and what it has available that day, a unit taken, a redemption code for a
-	 * prize, and the entry appended to the log.
-	 */
-	private Mono<Void> perform(Draw draw) {
-		return seeds.seedOf(draw.campaignId()).flatMap(seed -> {
-			byte[] hmac = seed.hmac(draw.drawId());
-			return drawLog.lockHead(draw.campaignId()).flatMap(head -> {
-				int day = Math.max(Math.max(head.lastDay(), 1), campaigns.find(draw.campaignId())
-					.map(campaign -> CampaignDays.dayOf(campaign, clock.instant()))
-					.orElse(1));
-				return prizes.pool(draw.campaignId())
-					.flatMap(pool -> take(pool, PrizeSelection.select(hmac, pool, day), day))
-					.flatMap(prize -> log(draw, seed.commitment(), HexFormat.of().formatHex(hmac), head, day,
-							prize.orElse(null)));
-			});
-		}).flatMap(this::complete);
-	}
-
-	/**
-	 * Takes a unit of the selected prize. Under the chain lock the stock cannot have changed since it was read, so
-	 * the guard never refuses in practice; if it ever did, the draw lands on no prize rather than overdrawing.
-	 */
-	private Mono<Optional<Prize>> take(PrizePool pool, Optional<Prize> selected, int day) {
-		if (selected.isEmpty()) {
-			return Mono.just(selected);
-		}
-		return prizes.takeOne(pool.campaignId(), selected.get().id(), pool.released(selected.get(), day))
-			.map(taken -> taken ? selected : Optional.<Prize>empty());
-	}
-
-	private Mono<Draw> log(Draw draw, String seedCommitment, String hmac, DrawLog.Head head, int day, Prize prize) {
-		Instant now = clock.instant();
-		var entry = new DrawLog.Entry(draw.drawId(), draw.workerId(), hmac,
-				prize == null ? DrawOutcome.NO_PRIZE : DrawOutcome.PRIZE, prize == null ? null : prize.id(), day);
-		return drawLog.append(head, entry, now)
-			.map(hash -> draw.performed(prize, prize == null ? null : codes.next(),
-					new Draw.Proof(seedCommitment, hmac, hash), now));
-	}
-
-	private Mono<Void> complete(Draw finished) {
-		return draws.complete(finished).then(Mono.defer(() -> announce(finished)));
-	}
-
-	private Mono<Void> announce(Draw finished) {
-		log.debug("Draw {} of worker {} in {}: {} {}", finished.drawId(), finished.workerId(), finished.campaignId(),
-				finished.outcome(), finished.prizeId() != null ? finished.prizeId() : finished.rejectionReason());
-		return outbox.append(finished.completed()).then(metrics.countOnCommit(finished.outcome()));
+		finished.forEach(draw -> log.debug("Draw {} of worker {} in {}: {} {}", draw.drawId(), draw.workerId(),
+				draw.campaignId(), draw.outcome(), draw.prizeId() != null ? draw.prizeId() : draw.rejectionReason()));
+		return outbox.appendAll(finished.stream().map(Draw::completed).toList())
+			.then(metrics.countOnCommit(finished.stream().map(Draw::outcome).toList()));
 	}
 
 	private boolean isOpen(String campaignId, Instant now) {

@@ -1,5 +1,7 @@
 package org.netsecweek.lottery.draw;
 
+import java.util.List;
+
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.netsecweek.events.lottery.DrawOutcome;
@@ -21,32 +23,32 @@ class DrawMetrics {
 	}
 
 	/**
-	 * Counts a finished draw once its transaction has committed, so a draw that rolled back and is retried counts
+	 * Counts finished draws once their transaction has committed, so a draw that rolled back and is retried counts
 	 * once, and a rolled-back one not at all.
 	 */
-	Mono<Void> countOnCommit(DrawOutcome outcome) {
+	Mono<Void> countOnCommit(List<DrawOutcome> outcomes) {
 		return TransactionSynchronizationManager.forCurrentTransaction()
 			.flatMap(transaction -> {
 				if (!transaction.isSynchronizationActive()) {
-					return Mono.fromRunnable(() -> count(outcome));
+					return Mono.fromRunnable(() -> count(outcomes));
 				}
 				transaction.registerSynchronization(new TransactionSynchronization() {
 					@Override
 					public Mono<Void> afterCommit() {
-						return Mono.fromRunnable(() -> count(outcome));
+						return Mono.fromRunnable(() -> count(outcomes));
 					}
 				});
 				return Mono.<Void>empty();
 			})
-			.onErrorResume(NoTransactionException.class, ex -> Mono.fromRunnable(() -> count(outcome)))
+			.onErrorResume(NoTransactionException.class, ex -> Mono.fromRunnable(() -> count(outcomes)))
 			.then();
 	}
 
-	private void count(DrawOutcome outcome) {
-		Counter.builder("draws.completed")
+	private void count(List<DrawOutcome> outcomes) {
+		outcomes.forEach(outcome -> Counter.builder("draws.completed")
 			.description("Draws finished, by outcome")
 			.tag("outcome", outcome.name())
 			.register(meters)
-			.increment();
+			.increment());
 	}
 }

@@ -1,15 +1,20 @@
 package org.netsecweek.lottery.draw;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.IntFunction;
 
 import io.r2dbc.spi.Readable;
 import org.netsecweek.events.lottery.DrawOutcome;
+import org.netsecweek.lottery.entitlement.Entitlement;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
 import org.springframework.stereotype.Component;
 
 /** The draws, one row per draw id. */
@@ -26,53 +31,85 @@ class Draws {
 		this.db = db;
 	}
 
-	/** Stores a new draw; emits {@code false} when the draw id is known already, which then has no effect. */
-	Mono<Boolean> insert(Draw draw) {
-		GenericExecuteSpec insert = db.sql("INSERT INTO draw (" + COLUMNS + ") VALUES (:drawId, :campaign, :worker, "
-				+ ":drawNumber, :union, :org, :status, :prizeId, :prizeName, :reason, :commitment, :hmac, :logHash, "
-				+ ":requestedAt, :receivedAt, :completedAt, :code) ON CONFLICT (draw_id) DO NOTHING")
-			.bind("drawId", draw.drawId())
-			.bind("campaign", draw.campaignId())
-			.bind("worker", draw.workerId())
-			.bind("drawNumber", draw.drawNumber())
-			.bind("requestedAt", draw.requestedAt())
-			.bind("receivedAt", draw.receivedAt());
-		insert = nullable(insert, "union", draw.unionId(), String.class);
-		insert = nullable(insert, "org", draw.orgId(), String.class);
-		return withOutcome(insert, draw).fetch().rowsUpdated().map(rows -> rows == 1);
+	/**
+	 * Stores new draws as they stand (pending, performed or rejected), in one statement. A draw id stored meanwhile
+	 * by another transaction fails the statement (and so the caller's transaction), rather than giving a request a
+	 * second outcome; the caller has checked that none is stored already.
+	 */
+	Mono<Void> insert(List<Draw> batch) {
+		if (batch.isEmpty()) {
+			return Mono.empty();
+		}
+		return db.sql("INSERT INTO draw (" + COLUMNS + ") SELECT i, c, w, n, NULLIF(u, ''), NULLIF(o, ''), s, "
+				+ "NULLIF(p, ''), NULLIF(pn, ''), NULLIF(r, ''), NULLIF(sc, ''), NULLIF(h, ''), NULLIF(lh, ''), "
+				+ "CAST(q AS timestamptz), CAST(a AS timestamptz), CAST(NULLIF(f, '') AS timestamptz), NULLIF(rc, '') "
+				+ "FROM unnest(CAST(:i AS uuid[]), CAST(:c AS text[]), CAST(:w AS uuid[]), CAST(:n AS int[]), "
+				+ "CAST(:u AS text[]), CAST(:o AS text[]), CAST(:s AS text[]), CAST(:p AS text[]), CAST(:pn AS text[]), "
+				+ "CAST(:r AS text[]), CAST(:sc AS text[]), CAST(:h AS text[]), CAST(:lh AS text[]), CAST(:q AS text[]), "
+				+ "CAST(:a AS text[]), CAST(:f AS text[]), CAST(:rc AS text[])) "
+				+ "AS t(i, c, w, n, u, o, s, p, pn, r, sc, h, lh, q, a, f, rc) ORDER BY i")
+			.bind("i", column(batch, Draw::drawId, UUID[]::new))
+			.bind("c", column(batch, Draw::campaignId, String[]::new))
+			.bind("w", column(batch, Draw::workerId, UUID[]::new))
+			.bind("n", column(batch, Draw::drawNumber, Integer[]::new))
+			.bind("u", text(batch, Draw::unionId))
+			.bind("o", text(batch, Draw::orgId))
+			.bind("q", text(batch, Draw::requestedAt))
+			.bind("a", text(batch, Draw::receivedAt))
+			.bind("rc", text(batch, Draw::redemptionCode))
+			.bind("f", text(batch, Draw::completedAt))
+			.bindValues(outcome(batch))
+			.then();
 	}
 
-	/** Records how a pending draw ended. Fails (and so rolls back) unless the draw was still pending. */
-	Mono<Void> complete(Draw draw) {
-		GenericExecuteSpec update = db.sql("UPDATE draw SET status = :status, prize_id = :prizeId, "
-				+ "prize_name = :prizeName, rejection_reason = :reason, seed_commitment = :commitment, draw_hmac = :hmac, "
-				+ "log_hash = :logHash, completed_at = :completedAt, redemption_code = :code WHERE draw_id = :drawId AND status = 'PENDING'")
-			.bind("drawId", draw.drawId());
-		return withOutcome(update, draw).fetch()
+	/**
+	 * Records how pending draws ended, in one statement. Fails (and so rolls back) unless every one of them was still
+	 * pending.
+	 */
+	Mono<Void> complete(List<Draw> finished) {
+		if (finished.isEmpty()) {
+			return Mono.empty();
+		}
+		return db.sql("UPDATE draw d SET status = t.s, prize_id = NULLIF(t.p, ''), prize_name = NULLIF(t.pn, ''), "
+				+ "rejection_reason = NULLIF(t.r, ''), seed_commitment = NULLIF(t.sc, ''), draw_hmac = NULLIF(t.h, ''), "
+				+ "log_hash = NULLIF(t.lh, ''), completed_at = CAST(t.f AS timestamptz), redemption_code = NULLIF(t.rc, '') "
+				+ "FROM unnest(CAST(:i AS uuid[]), CAST(:s AS text[]), CAST(:p AS text[]), CAST(:pn AS text[]), "
+				+ "CAST(:r AS text[]), CAST(:sc AS text[]), CAST(:h AS text[]), CAST(:lh AS text[]), CAST(:f AS text[]), "
+				+ "CAST(:rc AS text[])) AS t(i, s, p, pn, r, sc, h, lh, f, rc) WHERE d.draw_id = t.i AND d.status = 'PENDING'")
+			.bind("i", column(finished, Draw::drawId, UUID[]::new))
+			.bind("f", text(finished, Draw::completedAt))
+			.bind("rc", text(finished, Draw::redemptionCode))
+			.bindValues(outcome(finished))
+			.fetch()
 			.rowsUpdated()
-			.flatMap(rows -> rows == 1 ? Mono.<Void>empty()
-					: Mono.error(new IllegalStateException("Draw " + draw.drawId() + " was no longer pending")));
+			.flatMap(rows -> rows == finished.size() ? Mono.<Void>empty()
+					: Mono.error(new IllegalStateException((finished.size() - rows) + " of " + finished.size()
+							+ " draws were no longer pending")));
 	}
 
-	/** A worker's pending draws in request order: by draw number, then arrival. */
-	Flux<Draw> pending(String campaignId, UUID workerId, int limit) {
-		return db.sql("SELECT " + COLUMNS + " FROM draw WHERE campaign_id = :campaign AND worker_id = :worker "
-				+ "AND status = 'PENDING' ORDER BY draw_number, received_at, draw_id LIMIT :limit")
-			.bind("campaign", campaignId)
-			.bind("worker", workerId)
-			.bind("limit", limit)
+	/** The draws stored with one of the ids, and the workers' pending draws. */
+	Flux<Draw> knownOrPending(Collection<UUID> drawIds, Collection<Entitlement.Key> workers) {
+		return db.sql("SELECT " + COLUMNS + " FROM draw WHERE draw_id = ANY(CAST(:ids AS uuid[])) UNION SELECT " + COLUMNS
+				+ " FROM draw WHERE status = 'PENDING' AND (campaign_id, worker_id) IN "
+				+ "(SELECT c, w FROM unnest(CAST(:c AS text[]), CAST(:w AS uuid[])) AS t(c, w))")
+			.bind("ids", drawIds.toArray(UUID[]::new))
+			.bind("c", column(workers, Entitlement.Key::campaignId, String[]::new))
+			.bind("w", column(workers, Entitlement.Key::workerId, UUID[]::new))
 			.map(Draws::draw)
 			.all();
 	}
 
-	/** Physical prizes the worker has won in the campaign. */
-	Mono<Long> prizesWon(String campaignId, UUID workerId) {
-		return db.sql("SELECT count(*) AS n FROM draw WHERE campaign_id = :campaign AND worker_id = :worker "
-				+ "AND status = 'PRIZE'")
-			.bind("campaign", campaignId)
-			.bind("worker", workerId)
-			.map(row -> row.get("n", Long.class))
-			.one();
+	/** Physical prizes each of the workers has won in the campaign; workers without any are left out. */
+	Mono<Map<Entitlement.Key, Long>> prizesWon(Collection<Entitlement.Key> workers) {
+		return db.sql("SELECT campaign_id, worker_id, count(*) AS n FROM draw WHERE status = 'PRIZE' AND "
+				+ "(campaign_id, worker_id) IN (SELECT c, w FROM unnest(CAST(:c AS text[]), CAST(:w AS uuid[])) AS t(c, w)) "
+				+ "GROUP BY campaign_id, worker_id")
+			.bind("c", column(workers, Entitlement.Key::campaignId, String[]::new))
+			.bind("w", column(workers, Entitlement.Key::workerId, UUID[]::new))
+			.map(row -> Map.entry(new Entitlement.Key(row.get("campaign_id", String.class), row.get("worker_id", UUID.class)),
+					row.get("n", Long.class)))
+			.all()
+			.collectMap(Map.Entry::getKey, Map.Entry::getValue);
 	}
 
 	/** Pending draws received before {@code cutoff}, oldest first. Not locked: callers lock and check again. */
@@ -92,20 +129,21 @@ class Draws {
 			.one();
 	}
 
-	private static GenericExecuteSpec withOutcome(GenericExecuteSpec spec, Draw draw) {
-		spec = spec.bind("status", draw.status());
-		spec = nullable(spec, "prizeId", draw.prizeId(), String.class);
-		spec = nullable(spec, "prizeName", draw.prizeName(), String.class);
-		spec = nullable(spec, "reason", draw.rejectionReason(), String.class);
-		spec = nullable(spec, "commitment", draw.proof().seedCommitment(), String.class);
-		spec = nullable(spec, "hmac", draw.proof().drawHmac(), String.class);
-		spec = nullable(spec, "logHash", draw.proof().logHash(), String.class);
-		spec = nullable(spec, "code", draw.redemptionCode(), String.class);
-		return nullable(spec, "completedAt", draw.completedAt(), Instant.class);
+	private static <T, C> C[] column(Collection<T> rows, Function<T, C> value, IntFunction<C[]> array) {
+		return rows.stream().map(value).toArray(array);
 	}
 
-	private static GenericExecuteSpec nullable(GenericExecuteSpec spec, String name, Object value, Class<?> type) {
-		return value == null ? spec.bindNull(name, type) : spec.bind(name, value);
+	/** The outcome's columns: status, prize, rejection reason and proof. */
+	private static Map<String, Object> outcome(List<Draw> draws) {
+		return Map.of("s", column(draws, Draw::status, String[]::new), "p", text(draws, Draw::prizeId), "pn",
+				text(draws, Draw::prizeName), "r", text(draws, Draw::rejectionReason), "sc",
+				text(draws, draw -> draw.proof().seedCommitment()), "h", text(draws, draw -> draw.proof().drawHmac()),
+				"lh", text(draws, draw -> draw.proof().logHash()));
+	}
+
+	/** A text column; empty for null (arrays of nulls do not bind), turned back by {@code NULLIF}. */
+	private static <T> String[] text(Collection<T> rows, Function<T, Object> value) {
+		return rows.stream().map(value).map(v -> v == null ? "" : v.toString()).toArray(String[]::new);
 	}
 
 	private static Draw draw(Readable row) {

@@ -18,4 +18,12 @@ public record Entitlement(String campaignId, UUID workerId, int drawsEarned, int
 	public boolean hasDrawLeft() {
 		return drawsLeft() > 0;
 	}
+
+	public Key key() {
+		return new Key(campaignId, workerId);
+	}
+
+	/** Whose entitlement: a worker in a campaign. */
+	public record Key(String campaignId, UUID workerId) {
+	}
 }

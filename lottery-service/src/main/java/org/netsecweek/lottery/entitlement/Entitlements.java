@@ -1,5 +1,9 @@
 package org.netsecweek.lottery.entitlement;
 
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import io.r2dbc.spi.Readable;
@@ -29,31 +33,67 @@ public class Entitlements {
 	 * request may arrive before any points).
 	 */
 	public Mono<Entitlement> lock(String campaignId, UUID workerId) {
-		return db.sql("INSERT INTO entitlement (campaign_id, worker_id) VALUES (:campaign, :worker) ON CONFLICT DO NOTHING")
-			.bind("campaign", campaignId)
-			.bind("worker", workerId)
-			.then()
-			.then(db.sql("SELECT " + COLUMNS + " FROM entitlement WHERE campaign_id = :campaign AND worker_id = :worker "
-					+ "FOR UPDATE")
-				.bind("campaign", campaignId)
-				.bind("worker", workerId)
-				.map(Entitlements::entitlement)
-				.one());
+		Entitlement.Key key = new Entitlement.Key(campaignId, workerId);
+		return lockAll(List.of(key)).map(locked -> locked.get(key));
 	}
 
 	/**
-	 * Uses one draw of a locked entitlement. The guard turns a miscount into a failed transaction instead of a
-	 * draw beyond the entitlement.
+	 * Locks the workers' rows until the caller's transaction ends, creating missing ones with zero draws: the rows
+	 * that exist first, in key order (so transactions locking overlapping sets wait rather than deadlock), then the
+	 * ones it had to create. A worker's requests share a partition, so two batches rarely create the same row.
 	 */
-	public Mono<Entitlement> useOne(Entitlement locked) {
-		return db.sql("UPDATE entitlement SET draws_used = draws_used + 1, updated_at = now() "
-				+ "WHERE campaign_id = :campaign AND worker_id = :worker AND draws_used < draws_earned RETURNING " + COLUMNS)
-			.bind("campaign", locked.campaignId())
-			.bind("worker", locked.workerId())
+	public Mono<Map<Entitlement.Key, Entitlement>> lockAll(Collection<Entitlement.Key> keys) {
+		return select(keys).flatMap(locked -> {
+			List<Entitlement.Key> missing = keys.stream().filter(key -> !locked.containsKey(key)).toList();
+			if (missing.isEmpty()) {
+				return Mono.just(locked);
+			}
+			return db.sql("INSERT INTO entitlement (campaign_id, worker_id) SELECT c, w FROM unnest(CAST(:c AS text[]), "
+					+ "CAST(:w AS uuid[])) AS t(c, w) ORDER BY c, w ON CONFLICT DO NOTHING")
+				.bind("c", missing.stream().map(Entitlement.Key::campaignId).toArray(String[]::new))
+				.bind("w", missing.stream().map(Entitlement.Key::workerId).toArray(UUID[]::new))
+				.then()
+				.then(select(missing))
+				.map(created -> {
+					Map<Entitlement.Key, Entitlement> all = new HashMap<>(locked);
+					all.putAll(created);
+					return all;
+				});
+		});
+	}
+
+	/** Locks the rows of the keys that have one, in key order. */
+	private Mono<Map<Entitlement.Key, Entitlement>> select(Collection<Entitlement.Key> keys) {
+		return db.sql("SELECT " + COLUMNS + " FROM entitlement WHERE (campaign_id, worker_id) IN (SELECT c, w "
+				+ "FROM unnest(CAST(:c AS text[]), CAST(:w AS uuid[])) AS t(c, w)) ORDER BY campaign_id, worker_id "
+				+ "FOR UPDATE")
+			.bind("c", keys.stream().map(Entitlement.Key::campaignId).toArray(String[]::new))
+			.bind("w", keys.stream().map(Entitlement.Key::workerId).toArray(UUID[]::new))
 			.map(Entitlements::entitlement)
-			.one()
-			.switchIfEmpty(Mono.error(() -> new IllegalStateException("No draw left for worker " + locked.workerId()
-					+ " in campaign " + locked.campaignId())));
+			.all()
+			.collectMap(Entitlement::key);
+	}
+
+	/**
+	 * Uses draws of locked entitlements: {@code used} draws per worker. The guard turns a miscount into a failed
+	 * transaction instead of a draw beyond the entitlement.
+	 */
+	public Mono<Void> use(Map<Entitlement.Key, Integer> used) {
+		if (used.isEmpty()) {
+			return Mono.empty();
+		}
+		List<Entitlement.Key> keys = List.copyOf(used.keySet());
+		return db.sql("UPDATE entitlement e SET draws_used = e.draws_used + u.n, updated_at = now() FROM unnest("
+				+ "CAST(:c AS text[]), CAST(:w AS uuid[]), CAST(:n AS int[])) AS u(c, w, n) WHERE e.campaign_id = u.c "
+				+ "AND e.worker_id = u.w AND e.draws_used + u.n <= e.draws_earned")
+			.bind("c", keys.stream().map(Entitlement.Key::campaignId).toArray(String[]::new))
+			.bind("w", keys.stream().map(Entitlement.Key::workerId).toArray(UUID[]::new))
+			.bind("n", keys.stream().map(used::get).toArray(Integer[]::new))
+			.fetch()
+			.rowsUpdated()
+			.flatMap(rows -> rows == keys.size() ? Mono.<Void>empty()
+					: Mono.error(new IllegalStateException("Fewer draws left than used for " + (keys.size() - rows)
+							+ " of " + keys.size() + " workers")));
 	}
 
 	/**

@@ -3,6 +3,8 @@ package org.netsecweek.lottery.fairness;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.netsecweek.platform.campaign.CampaignDefinition;
 
@@ -21,6 +23,9 @@ public class FairnessSeeds {
 	private final DatabaseClient db;
 
 	private final SecureRandom random = new SecureRandom();
+
+	/** Seeds read so far: a stored seed never changes, so every draw after the first reads it from here. */
+	private final Map<String, Seed> known = new ConcurrentHashMap<>();
 
 	private final Clock clock;
 
@@ -51,6 +56,10 @@ public class FairnessSeeds {
 	 * key admits a single insert, and every caller then reads the stored row.
 	 */
 	public Mono<Seed> seedOf(String campaignId) {
+		Seed seed = known.get(campaignId);
+		if (seed != null) {
+			return Mono.just(seed);
+		}
 		return find(campaignId).switchIfEmpty(Mono.defer(() -> {
 			Seed fresh = Seed.generate(campaignId, random);
 			return db.sql("INSERT INTO fairness_seed (campaign_id, seed, commitment) VALUES (:campaign, :seed, "
@@ -60,7 +69,7 @@ public class FairnessSeeds {
 				.bind("commitment", fresh.commitment())
 				.then()
 				.then(find(campaignId));
-		}));
+		})).doOnNext(found -> known.put(campaignId, found));
 	}
 
 	private Mono<Seed> find(String campaignId) {

@@ -3,6 +3,7 @@ package org.netsecweek.lottery.prize;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import org.netsecweek.platform.campaign.CampaignDefinition;
 import org.netsecweek.platform.campaign.CampaignDefinition.OutOfStock;
@@ -29,43 +30,66 @@ public class Prizes {
 	}
 
 	/**
-	 * The campaign's pool; a campaign without one has no prizes and a draw on it always lands on no prize. Its days
+	 * The campaign's pool, in one statement; a campaign without one has no prizes and a draw on it always lands on no prize. Its days
 	 * are the campaign definition's (1 for a campaign no longer defined).
 	 */
 	public Mono<PrizePool> pool(String campaignId) {
 		int days = campaigns.find(campaignId).map(CampaignDays::count).orElse(1);
-		return db.sql("SELECT no_prize_weight, when_out_of_stock, release FROM prize_pool WHERE campaign_id = :campaign")
+		return db.sql("SELECT pp.no_prize_weight, pp.when_out_of_stock, pp.release, p.prize_id, p.name, p.weight, "
+				+ "p.quantity, p.stock_left, p.value FROM (SELECT CAST(:campaign AS text) AS c) k "
+				+ "LEFT JOIN prize_pool pp ON pp.campaign_id = k.c LEFT JOIN prize p ON p.campaign_id = k.c "
+				+ "ORDER BY p.position, p.prize_id")
 			.bind("campaign", campaignId)
-			.map(row -> new Rules(row.get("no_prize_weight", Integer.class),
-					OutOfStock.valueOf(row.get("when_out_of_stock", String.class)),
-					Release.valueOf(row.get("release", String.class))))
-			.one()
-			.defaultIfEmpty(new Rules(0, OutOfStock.DRAW_AGAIN, Release.ALL_AT_ONCE))
-			.flatMap(rules -> db.sql("SELECT prize_id, name, weight, quantity, stock_left, value FROM prize "
-					+ "WHERE campaign_id = :campaign ORDER BY position, prize_id")
-				.bind("campaign", campaignId)
-				.map(row -> new Prize(row.get("prize_id", String.class), row.get("name", String.class),
-						row.get("weight", Integer.class), row.get("quantity", Integer.class),
-						row.get("stock_left", Integer.class), row.get("value", BigDecimal.class)))
-				.all()
-				.collectList()
-				.map(prizes -> new PrizePool(campaignId, rules.noPrizeWeight(), rules.whenOutOfStock(),
-						rules.release(), days, prizes)));
+			.map(row -> {
+				Integer noPrizeWeight = row.get("no_prize_weight", Integer.class);
+				Rules rules = noPrizeWeight == null ? new Rules(0, OutOfStock.DRAW_AGAIN, Release.ALL_AT_ONCE)
+						: new Rules(noPrizeWeight, OutOfStock.valueOf(row.get("when_out_of_stock", String.class)),
+								Release.valueOf(row.get("release", String.class)));
+				String prizeId = row.get("prize_id", String.class);
+				return Map.entry(rules, prizeId == null ? List.<Prize>of()
+						: List.of(new Prize(prizeId, row.get("name", String.class), row.get("weight", Integer.class),
+								row.get("quantity", Integer.class), row.get("stock_left", Integer.class),
+								row.get("value", BigDecimal.class))));
+			})
+			.all()
+			.collectList()
+			.map(rows -> {
+				Rules rules = rows.get(0).getKey();
+				List<Prize> prizes = rows.stream().flatMap(row -> row.getValue().stream()).toList();
+				return new PrizePool(campaignId, rules.noPrizeWeight(), rules.whenOutOfStock(), rules.release(), days,
+						prizes);
+			});
 	}
 
 	/**
-	 * Takes one unit of a prize. Emits {@code false} when none is available: the guard keeps the inventory from going
-	 * below zero, and the units won within those released through the draw's day, whatever runs at the same time.
+	 * Takes units of the campaign's prizes, one statement for all. The guard keeps each prize's inventory from going
+	 * below zero and the units won within those released through the draws' day, whatever runs at the same time; a
+	 * take it refuses fails the whole call (and so the caller's transaction) rather than overdrawing.
 	 */
-	public Mono<Boolean> takeOne(String campaignId, String prizeId, int released) {
-		return db.sql("UPDATE prize SET stock_left = stock_left - 1 WHERE campaign_id = :campaign AND prize_id = :prize "
-				+ "AND stock_left > 0 AND quantity - stock_left < :released")
+	public Mono<Void> take(String campaignId, List<Units> units) {
+		if (units.isEmpty()) {
+			return Mono.empty();
+		}
+		return db.sql("UPDATE prize p SET stock_left = p.stock_left - u.n FROM unnest(CAST(:prize AS text[]), "
+				+ "CAST(:n AS int[]), CAST(:released AS int[])) AS u(prize, n, released) WHERE p.campaign_id = :campaign "
+				+ "AND p.prize_id = u.prize AND p.stock_left >= u.n AND p.quantity - p.stock_left + u.n <= u.released")
 			.bind("campaign", campaignId)
-			.bind("prize", prizeId)
-			.bind("released", released)
+			.bind("prize", units.stream().map(Units::prizeId).toArray(String[]::new))
+			.bind("n", units.stream().map(Units::count).toArray(Integer[]::new))
+			.bind("released", units.stream().map(Units::released).toArray(Integer[]::new))
 			.fetch()
 			.rowsUpdated()
-			.map(rows -> rows == 1);
+			.flatMap(rows -> rows == units.size() ? Mono.<Void>empty()
+					: Mono.error(new IllegalStateException("Not enough units available in campaign " + campaignId
+							+ " for " + units)));
+	}
+
+	/**
+	 * Units of a prize taken at once.
+	 *
+	 * @param released units of the prize released through the draws' day (the most that may have been won after)
+	 */
+	public record Units(String prizeId, int count, int released) {
 	}
 
 	/**

@@ -8,7 +8,6 @@ import java.util.UUID;
 import java.util.function.Consumer;
 
 import org.junit.jupiter.api.Test;
-import org.netsecweek.events.quiz.DrawRequested;
 import org.netsecweek.events.scoring.PointsAwarded;
 import org.netsecweek.infra.Concurrently;
 import org.netsecweek.infra.InfrastructureInitializer;
@@ -31,7 +30,7 @@ class PrizeCapIntegrationTests {
 	Consumer<PointsAwarded> recordEntitlement;
 
 	@Autowired
-	Consumer<DrawRequested> performDraw;
+	PerformDraw performDraw;
 
 	@Autowired
 	DatabaseClient db;

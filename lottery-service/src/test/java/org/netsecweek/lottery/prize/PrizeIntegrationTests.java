@@ -49,7 +49,6 @@ class PrizeIntegrationTests {
 	Consumer<PointsAwarded> recordEntitlement;
 
 	@Autowired
-	@Qualifier("performDraw")
 	Consumer<DrawRequested> performDraw;
 
 	@Test

@@ -43,7 +43,6 @@ class ReleaseScheduleIntegrationTests {
 	Consumer<PointsAwarded> recordEntitlement;
 
 	@Autowired
-	@Qualifier("performDraw")
 	Consumer<DrawRequested> performDraw;
 
 	@Autowired

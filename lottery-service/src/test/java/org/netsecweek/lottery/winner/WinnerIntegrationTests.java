@@ -38,7 +38,6 @@ class WinnerIntegrationTests {
 	Consumer<PointsAwarded> recordEntitlement;
 
 	@Autowired
-	@Qualifier("performDraw")
 	Consumer<DrawRequested> performDraw;
 
 	@Autowired

@@ -1,6 +1,8 @@
 package org.netsecweek.platform.outbox;
 
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import org.netsecweek.events.CampaignEvent;
 import reactor.core.publisher.Mono;
@@ -29,6 +31,22 @@ public class Outbox {
 	public Mono<Void> append(CampaignEvent event) {
 		return bindEvent(db.sql(INSERT + "VALUES (:outboxEventId, :outboxTopic, :outboxKey, :outboxType, :outboxPayload)"),
 				event)
+			.then();
+	}
+
+	/** Appends the events in one statement, in the order given: the same rows {@link #append} writes one by one. */
+	public Mono<Void> appendAll(List<? extends CampaignEvent> events) {
+		if (events.isEmpty()) {
+			return Mono.empty();
+		}
+		return db.sql(INSERT + "SELECT e, t, k, y, p "
+				+ "FROM unnest(CAST(:e AS uuid[]), CAST(:t AS text[]), CAST(:k AS text[]), CAST(:y AS text[]), "
+				+ "CAST(:p AS text[])) WITH ORDINALITY AS r(e, t, k, y, p, n) ORDER BY n")
+			.bind("e", events.stream().map(CampaignEvent::eventId).toArray(UUID[]::new))
+			.bind("t", events.stream().map(CampaignEvent::topic).toArray(String[]::new))
+			.bind("k", events.stream().map(event -> event.workerId().toString()).toArray(String[]::new))
+			.bind("y", events.stream().map(event -> event.getClass().getSimpleName()).toArray(String[]::new))
+			.bind("p", events.stream().map(json::writeValueAsString).toArray(String[]::new))
 			.then();
 	}
 
