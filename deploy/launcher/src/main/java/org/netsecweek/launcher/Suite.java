@@ -60,6 +60,18 @@ public final class Suite implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * The staff console's addresses (ADR 008) when the services listen on these ports of this machine: reporting's
+	 * origin may call the other services, and the console finds them at these addresses.
+	 */
+	public static Map<String, Object> consoleProperties(Map<Service, Integer> ports) {
+		java.util.function.Function<Service, String> address = service -> "http://localhost:" + ports.get(service);
+		return Map.of("netsec.security.console-origins", address.apply(Service.REPORTING),
+				"netsec.console.quiz-url", address.apply(Service.QUIZ),
+				"netsec.console.scoring-url", address.apply(Service.SCORING),
+				"netsec.console.lottery-url", address.apply(Service.LOTTERY));
+	}
+
 	public int port(Service service) {
 		return Integer.parseInt(context(service).getEnvironment().getProperty("local.server.port", "0"));
 	}
