@@ -90,6 +90,7 @@
 
   $('redeem-form').addEventListener('submit', function (event) {
     event.preventDefault();
+    if (!$('redeem-code').value.trim()) { C.show('请填写领奖人出示的兑奖码（10位）。'); $('redeem-code').focus(); return; }
     C.busy('正在核销兑奖码…', C.json('lottery', '/api/admin/redemptions', { method: 'POST', json: { code: $('redeem-code').value } }))
       .then(function (w) { C.notice('兑奖码有效，已标记为已发放：' + w.prizeName); $('redeem-code').value = ''; return winners(); })
       .catch(C.fail);

@@ -83,7 +83,9 @@
   $('ledger-form').addEventListener('submit', function (event) {
     event.preventDefault();
     adjustmentId = null;
-    C.busy('正在读取积分明细…', ledger($('ledger-worker').value.trim())).catch(C.fail);
+    var id = $('ledger-worker').value.trim();
+    if (!/^[0-9a-fA-F-]{36}$/.test(id)) { C.show('请填写完整的职工编号（36位，可在待复核列表或中奖名单中点击编号查看）。'); $('ledger-worker').focus(); return; }
+    C.busy('正在读取积分明细…', ledger(id)).catch(C.fail);
   });
   $('adjust-form').addEventListener('submit', adjust);
   C.pages.review = { show: show };
