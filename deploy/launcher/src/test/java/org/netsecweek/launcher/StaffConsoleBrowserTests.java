@@ -54,9 +54,6 @@ class StaffConsoleBrowserTests {
 	@AfterEach
 	void closeBrowser() {
 		if (browser != null) {
-			System.out.println("DEBUG message=" + console.text("message") + " notice=" + console.text("notice") + " busy="
-					+ console.text("busy") + " org=" + browser.findElement(By.id("activity-org")).getAttribute("innerHTML"));
-			browser.manage().logs().get("browser").forEach(l -> System.out.println("DEBUG " + l));
 			browser.quit();
 		}
 	}
@@ -233,6 +230,23 @@ class StaffConsoleBrowserTests {
 		assertThat(console.text("access-table")).contains("harbin");
 		console.meetsTheBasics("prizes (province, tablet)");
 		console.screenshot("console-prizes-province-tablet.png");
+	}
+
+	@Test
+	@Order(4)
+	void everyServiceAdmitsTheConsolesOriginAcrossOriginsAndNoOther() {
+		for (Service service : List.of(Service.QUIZ, Service.SCORING, Service.LOTTERY)) {
+			var client = ApiOperations.client(RunningSuite.suite(), service);
+			client.options().uri("/api/admin/winners").header("Origin", reporting())
+				.header("Access-Control-Request-Method", "POST")
+				.header("Access-Control-Request-Headers", "authorization,content-type")
+				.exchange().expectStatus().isOk()
+				.expectHeader().valueEquals("Access-Control-Allow-Origin", reporting());
+			client.options().uri("/api/admin/winners").header("Origin", "http://elsewhere.example")
+				.header("Access-Control-Request-Method", "POST")
+				.exchange().expectStatus().isForbidden()
+				.expectHeader().doesNotExist("Access-Control-Allow-Origin");
+		}
 	}
 
 	private void laptop() {
