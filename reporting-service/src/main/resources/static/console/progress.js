@@ -7,8 +7,16 @@
     CII_REGULATIONS: '关键信息基础设施安全保护条例', EVERYDAY: '日常网络安全常识' };
   C.CATEGORY = CATEGORY;
   var union = null;
+  var campaign = null; // another campaign than the running one (#progress?campaign=…), e.g. last year's frozen report
 
-  function query() { return union ? '?unionId=' + encodeURIComponent(union) : ''; }
+  function query() {
+    var parts = [];
+    if (campaign) { parts.push('campaignId=' + encodeURIComponent(campaign)); }
+    if (union) { parts.push('unionId=' + encodeURIComponent(union)); }
+    return parts.length ? '?' + parts.join('&') : '';
+  }
+
+  function campaignQuery() { return campaign ? '?campaignId=' + encodeURIComponent(campaign) : ''; }
 
   function cell(row, text, className) {
     row.appendChild(C.el('td', className ? { text: String(text), 'class': className } : { text: String(text) }));
@@ -81,8 +89,9 @@
 
   /** 报送截止后：封存报表的时间和 SHA-256；省总可立即封存、核验。 */
   function frozen(report) {
-    $('frozen').hidden = !C.pastDeadline();
+    $('frozen').hidden = !(report.frozen || Date.now() >= Date.parse(report.deadline));
     $('verify-result').textContent = '';
+    $('freeze').hidden = report.frozen;
     if (!report.frozen) {
       $('frozen-status').textContent = '报送已截止，报表尚未封存（系统会自动封存）。';
       $('frozen-hash').textContent = '—';
@@ -96,8 +105,10 @@
 
   function show(params) {
     union = C.union(params);
+    campaign = params.get('campaign');
     return C.busy('正在读取进度…', C.json('reporting', '/api/admin/progress' + query())).then(function (report) {
-      if (!union) { C.loadCampaign(report); }
+      if (!union && !campaign) { C.loadCampaign(report); }
+      $('progress-title').textContent = (campaign ? report.campaignName + '：' : '') + '全省职工个人信息保护主题日宣传分配表（完成情况）';
       $('status').textContent = report.frozen ? '报表已封存，数据截至 ' + C.time(report.asOf)
         : '实时数据，更新于 ' + new Date().toLocaleString('zh-CN', { hour12: false });
       table(report);
@@ -118,12 +129,12 @@
   $('export-xlsx').addEventListener('click', exportFile('xlsx', '正在导出 Excel'));
   $('export-csv').addEventListener('click', exportFile('csv', '正在导出 CSV'));
   $('freeze').addEventListener('click', function () {
-    C.busy('正在封存报表（统计全部数据，可能需要几分钟）…', C.json('reporting', '/api/admin/report/snapshot', { method: 'POST' }))
-      .then(function (s) { C.notice('报表已封存，SHA-256：' + s.sha256); return show(new URLSearchParams()); })
+    C.busy('正在封存报表（统计全部数据，可能需要几分钟）…', C.json('reporting', '/api/admin/report/snapshot' + campaignQuery(), { method: 'POST' }))
+      .then(function (s) { C.notice('报表已封存，SHA-256：' + s.sha256); C.route(); })
       .catch(C.fail);
   });
   $('verify-report').addEventListener('click', function () {
-    C.busy('正在按原始数据重新统计并比对…', C.json('reporting', '/api/admin/report/snapshot/verification', { method: 'POST' }))
+    C.busy('正在按原始数据重新统计并比对…', C.json('reporting', '/api/admin/report/snapshot/verification' + campaignQuery(), { method: 'POST' }))
       .then(function (v) {
         $('verify-result').textContent = v.identical ? '核验通过：重新统计的结果与封存报表完全一致。'
           : '核验未通过：重新统计的哈希为 ' + v.regeneratedSha256 + '，与封存的不一致，请联系技术支持。';

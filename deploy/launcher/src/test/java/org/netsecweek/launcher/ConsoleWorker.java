@@ -3,9 +3,11 @@ package org.netsecweek.launcher;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +35,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  */
 final class ConsoleWorker {
 
-	static final String PHONE = "137" + String.format("%08d", new java.security.SecureRandom().nextInt(100_000_000));
+	static final String PHONE = "137" + String.format("%08d", new SecureRandom().nextInt(100_000_000));
 
 	static final String NAME = "钱七安";
 
@@ -59,7 +61,7 @@ final class ConsoleWorker {
 		WebTestClient quiz = WorkerJourney.client(suite, Service.QUIZ);
 		ConsoleWorker worker = new ConsoleWorker(suite, quiz, WorkerJourney.registered(quiz, PHONE, NAME));
 		// the questions of today's paper, as quiz-service grades them, for the further submissions
-		List<AnswerSubmitted.QuestionResult> results = new java.util.ArrayList<>();
+		List<AnswerSubmitted.QuestionResult> results = new ArrayList<>();
 		WorkerJourney.get(quiz, "/api/papers/today", worker.token).get("questions").forEach(q -> results.add(
 				new AnswerSubmitted.QuestionResult(q.get("id").asString(), q.get("category").asString(), true)));
 		WorkerJourney.answerToday(suite, quiz, worker.token);
