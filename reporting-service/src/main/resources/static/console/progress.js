@@ -87,34 +87,43 @@
     if (!total.categories.length) { list.appendChild(C.el('li', { text: '暂无答题数据' })); }
   }
 
-  /** 报送截止后：封存报表的时间和 SHA-256；省总可立即封存、核验。 */
-  function frozen(report) {
-    $('frozen').hidden = !(report.frozen || Date.now() >= Date.parse(report.deadline));
-    $('verify-result').textContent = '';
-    $('freeze').hidden = report.frozen;
-    if (!report.frozen) {
-      $('frozen-status').textContent = '报送已截止，报表尚未封存（系统会自动封存）。';
-      $('frozen-hash').textContent = '—';
-      return Promise.resolve();
-    }
+  /** 报送截止后：封存的报表（含其 SHA-256），尚未封存时为 null。 */
+  function frozenReport(live) {
+    if (Date.now() < Date.parse(live.deadline)) { return Promise.resolve(null); }
     return C.api('reporting', '/api/admin/report' + query()).then(function (response) {
-      $('frozen-status').textContent = '报表已封存，数据截至 ' + C.time(report.asOf) + '。下载的 Excel/CSV 即为封存的数据。';
-      $('frozen-hash').textContent = response.headers.get('X-Report-SHA256');
+      return response.json().then(function (report) { report.sha256 = response.headers.get('X-Report-SHA256'); return report; });
+    }, function (error) {
+      if (error.status === 404) { return null; }
+      throw error;
     });
+  }
+
+  /** 截止后的封存区：封存时间和哈希；省总可在未封存时立即封存，封存后核验。 */
+  function frozenPanel(live, frozen) {
+    $('frozen').hidden = Date.now() < Date.parse(live.deadline);
+    $('verify-result').textContent = '';
+    $('freeze').hidden = !!frozen;
+    $('verify-report').hidden = !frozen;
+    $('frozen-status').textContent = frozen ? '报表已封存，数据截至 ' + C.time(frozen.asOf) + '。下表和导出的 Excel/CSV 即为封存的数据。'
+      : '报送已截止，报表尚未封存（系统会自动封存）。';
+    $('frozen-hash').textContent = frozen ? frozen.sha256 : '—';
   }
 
   function show(params) {
     union = C.union(params);
     campaign = params.get('campaign');
-    return C.busy('正在读取进度…', C.json('reporting', '/api/admin/progress' + query())).then(function (report) {
-      if (!union && !campaign) { C.loadCampaign(report); }
+    return C.busy('正在读取进度…', C.json('reporting', '/api/admin/progress' + query()).then(function (live) {
+      return frozenReport(live).then(function (frozen) { return { live: live, frozen: frozen }; });
+    })).then(function (found) {
+      var report = found.frozen || found.live;
+      if (!union && !campaign) { C.loadCampaign(found.live); }
       $('progress-title').textContent = (campaign ? report.campaignName + '：' : '') + '全省职工个人信息保护主题日宣传分配表（完成情况）';
-      $('status').textContent = report.frozen ? '报表已封存，数据截至 ' + C.time(report.asOf)
+      $('status').textContent = found.frozen ? '报表已封存，数据截至 ' + C.time(report.asOf)
         : '实时数据，更新于 ' + new Date().toLocaleString('zh-CN', { hour12: false });
       table(report);
       trend(report.total.days);
       categories(report.total);
-      return frozen(report);
+      frozenPanel(found.live, found.frozen);
     });
   }
 
