@@ -51,6 +51,7 @@ public final class Launcher {
 			Map<String, Object> extra = new HashMap<>(admins.properties());
 			extra.put("netsec.security.key-directory", home.resolve("keys").toString());
 			extra.put("netsec.security.generate-key-if-missing", true);
+			extra.putAll(Suite.consoleProperties(ports));
 			suite = startOrStop(infrastructure, ports, extra);
 			Stop stop = new Stop(suite, infrastructure);
 			// Ctrl-C and SIGTERM stop everything in order before the JVM's exit hooks run (Kafka's test kit has a

@@ -5,6 +5,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import org.netsecweek.infra.Infrastructure;
 import org.netsecweek.infra.InfrastructureInitializer;
@@ -58,6 +59,18 @@ public final class Suite implements AutoCloseable {
 			suite.close();
 			throw ex;
 		}
+	}
+
+	/**
+	 * The staff console's addresses (ADR 008) when the services listen on these ports of this machine: reporting's
+	 * origin may call the other services, and the console finds them at these addresses.
+	 */
+	public static Map<String, Object> consoleProperties(Map<Service, Integer> ports) {
+		Function<Service, String> address = service -> "http://localhost:" + ports.get(service);
+		return Map.of("netsec.security.console-origins", address.apply(Service.REPORTING),
+				"netsec.console.quiz-url", address.apply(Service.QUIZ),
+				"netsec.console.scoring-url", address.apply(Service.SCORING),
+				"netsec.console.lottery-url", address.apply(Service.LOTTERY));
 	}
 
 	public int port(Service service) {

@@ -34,7 +34,8 @@ class AuthorizationMatrixTests {
 	/** Open to anyone, as each service's {@code netsec.security.public-paths} says. */
 	private static final List<String> PUBLIC = List.of("quiz-service /api/sessions/", "quiz-service /api/campaign",
 			"quiz-service /api/organisations", "quiz-service /api/privacy-notice", "quiz-service /api/winners",
-			"lottery-service /api/fairness/", "reporting-service /api/sessions");
+			"lottery-service /api/fairness/", "reporting-service /api/sessions",
+			"reporting-service /api/console");
 
 	/** Admin endpoints for province admins only (union admins get 403): each service's province-paths. */
 	private static final Set<String> PROVINCE_ONLY = Set.of("quiz-service POST /api/admin/questions/import",

@@ -2,9 +2,6 @@ package org.netsecweek.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -19,42 +16,23 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A worker's day on the H5 page, in Debian's Chromium with a phone's viewport, against the whole suite: sign in,
- * answer, see the points arrive from scoring-service, draw, see lottery-service's outcome. Needs the packages
- * {@code chromium} and {@code chromium-driver} (.ci/run installs them).
+ * answer, see the points arrive from scoring-service, draw, see lottery-service's outcome.
  */
 @ExtendWith(RunningSuite.class)
 class H5JourneyBrowserTests {
-
-	private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-
-	private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
 	private WebDriver browser;
 
 	private WebDriverWait wait;
 
 	@BeforeEach
-	void openPhone() throws IOException {
-		if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
-			throw new IllegalStateException("The browser tests need Debian's Chromium and its driver: "
-					+ "apt-get install -y chromium chromium-driver (.ci/run does it)");
-		}
-		ChromeOptions options = new ChromeOptions();
-		options.setBinary(CHROMIUM.toString());
-		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-				"--user-data-dir=" + Files.createTempDirectory(Path.of("target").toAbsolutePath(), "chrome"));
-		options.setExperimentalOption("mobileEmulation",
-				Map.of("deviceMetrics", Map.of("width", 390, "height", 844, "pixelRatio", 1.0)));
-		browser = new ChromeDriver(
-				new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build(), options);
+	void openPhone() {
+		browser = Chromium.device(390, 844);
 		wait = new WebDriverWait(browser, Duration.ofSeconds(60));
 	}
 
@@ -155,16 +133,8 @@ class H5JourneyBrowserTests {
 		wait.until(d -> d.findElement(By.id("register")).isDisplayed());
 	}
 
-	/** Saved under target/screenshots, a build artifact for a person to look at. */
 	private void screenshot(String name) {
-		try {
-			Path directory = Files.createDirectories(Path.of("target", "screenshots"));
-			Files.write(directory.resolve(name),
-					((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
-		}
-		catch (IOException ex) {
-			throw new java.io.UncheckedIOException(ex);
-		}
+		Chromium.screenshot(browser, name);
 	}
 
 	private boolean noHorizontalScroll() {

@@ -1,9 +1,12 @@
 package org.netsecweek.launcher;
 
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -51,13 +54,35 @@ class RunningSuite implements BeforeAllCallback {
 			extra.put("netsec.quiz.limits.anonymous-requests", 100_000);
 			// and answer a paper in well under the 20 s that holds an attempt for review
 			extra.put("netsec.scoring.review.hold-fast-papers", false);
-			Suite suite = Suite.start(infrastructure, new EnumMap<>(Service.class), "e2e_", TOPIC_PREFIX, extra);
+			// the staff console's browser test needs the services' addresses before they start
+			Map<Service, Integer> ports = freePorts();
+			extra.putAll(Suite.consoleProperties(ports));
+			Suite suite = Suite.start(infrastructure, ports, "e2e_", TOPIC_PREFIX, extra);
 			started = new Started(infrastructure, suite, admins.password());
 			return started;
 		}
 		catch (java.io.IOException ex) {
 			throw new java.io.UncheckedIOException(ex);
 		}
+	}
+
+	/** Four distinct free ports: each socket stays open until all are chosen. */
+	private static Map<Service, Integer> freePorts() throws java.io.IOException {
+		Map<Service, Integer> ports = new EnumMap<>(Service.class);
+		List<ServerSocket> sockets = new ArrayList<>();
+		try {
+			for (Service service : Service.values()) {
+				ServerSocket socket = new ServerSocket(0);
+				sockets.add(socket);
+				ports.put(service, socket.getLocalPort());
+			}
+		}
+		finally {
+			for (ServerSocket socket : sockets) {
+				socket.close();
+			}
+		}
+		return ports;
 	}
 
 	/** Closed by JUnit after the last test class, before the JVM's shutdown hooks stop the servers. */

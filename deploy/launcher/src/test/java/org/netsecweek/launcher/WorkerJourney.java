@@ -42,23 +42,8 @@ final class WorkerJourney {
 
 	private static void run(Suite suite) {
 		WebTestClient quiz = client(suite, Service.QUIZ);
-		String code = body(quiz.post().uri("/api/sessions/phone/code").contentType(MediaType.APPLICATION_JSON)
-			.bodyValue(Map.of("phone", PHONE)).exchange().expectStatus().isAccepted()).get("demoCode").asString();
-		String worker = body(quiz.post().uri("/api/sessions/phone").contentType(MediaType.APPLICATION_JSON)
-			.bodyValue(Map.of("phone", PHONE, "code", code)).exchange().expectStatus().isOk()).get("token").asString();
-		String consentVersion = body(quiz.get().uri("/api/privacy-notice").exchange().expectStatus().isOk())
-			.get("version").asString();
-		quiz.post().uri("/api/registration").headers(h -> h.setBearerAuth(worker)).contentType(MediaType.APPLICATION_JSON)
-			.bodyValue(Map.of("unionId", "harbin", "orgId", "harbin-0001", "name", NAME, "consent", true,
-					"consentVersion", consentVersion))
-			.exchange().expectStatus().isOk();
-		JsonNode paper = get(quiz, "/api/papers/today", worker);
-		QuestionBank bank = suite.context(Service.QUIZ).getBean(QuestionBank.class);
-		Map<String, List<String>> answers = new HashMap<>();
-		paper.get("questions").forEach(q -> answers.put(q.get("id").asString(),
-				bank.find(q.get("id").asString()).orElseThrow().answer().stream().sorted().toList()));
-		quiz.post().uri("/api/attempts").headers(h -> h.setBearerAuth(worker)).contentType(MediaType.APPLICATION_JSON)
-			.bodyValue(Map.of("answers", answers)).exchange().expectStatus().isCreated();
+		String worker = registered(quiz, PHONE, NAME);
+		answerToday(suite, quiz, worker);
 		await().atMost(Duration.ofSeconds(60))
 			.until(() -> get(quiz, "/api/balance", worker).get("drawsAvailable").asInt() >= 1);
 		String drawId = body(quiz.post().uri("/api/draws").headers(h -> h.setBearerAuth(worker))
@@ -77,15 +62,41 @@ final class WorkerJourney {
 		get(quiz, "/api/admin/deliveries?purpose=寄送奖品", admin);
 	}
 
-	private static JsonNode get(WebTestClient client, String uri, String token) {
+	/** Signs a new worker in with the demo code and registers them with Harbin's first organisation; their token. */
+	static String registered(WebTestClient quiz, String phone, String name) {
+		String code = body(quiz.post().uri("/api/sessions/phone/code").contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("phone", phone)).exchange().expectStatus().isAccepted()).get("demoCode").asString();
+		String worker = body(quiz.post().uri("/api/sessions/phone").contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("phone", phone, "code", code)).exchange().expectStatus().isOk()).get("token").asString();
+		String consentVersion = body(quiz.get().uri("/api/privacy-notice").exchange().expectStatus().isOk())
+			.get("version").asString();
+		quiz.post().uri("/api/registration").headers(h -> h.setBearerAuth(worker)).contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("unionId", "harbin", "orgId", "harbin-0001", "name", name, "consent", true,
+					"consentVersion", consentVersion))
+			.exchange().expectStatus().isOk();
+		return worker;
+	}
+
+	/** Answers today's paper, every question right. */
+	static void answerToday(Suite suite, WebTestClient quiz, String worker) {
+		JsonNode paper = get(quiz, "/api/papers/today", worker);
+		QuestionBank bank = suite.context(Service.QUIZ).getBean(QuestionBank.class);
+		Map<String, List<String>> answers = new HashMap<>();
+		paper.get("questions").forEach(q -> answers.put(q.get("id").asString(),
+				bank.find(q.get("id").asString()).orElseThrow().answer().stream().sorted().toList()));
+		quiz.post().uri("/api/attempts").headers(h -> h.setBearerAuth(worker)).contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("answers", answers)).exchange().expectStatus().isCreated();
+	}
+
+	static JsonNode get(WebTestClient client, String uri, String token) {
 		return body(client.get().uri(uri).headers(h -> h.setBearerAuth(token)).exchange().expectStatus().isOk());
 	}
 
-	private static JsonNode body(WebTestClient.ResponseSpec response) {
+	static JsonNode body(WebTestClient.ResponseSpec response) {
 		return json.readTree(response.expectBody().returnResult().getResponseBody());
 	}
 
-	private static WebTestClient client(Suite suite, Service service) {
+	static WebTestClient client(Suite suite, Service service) {
 		return WebTestClient.bindToServer()
 			.baseUrl("http://localhost:" + suite.port(service))
 			.responseTimeout(Duration.ofSeconds(20))

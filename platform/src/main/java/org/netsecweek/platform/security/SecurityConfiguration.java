@@ -1,6 +1,7 @@
 package org.netsecweek.platform.security;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 
 import org.netsecweek.platform.config.PlatformConfiguration;
@@ -29,6 +30,9 @@ import org.springframework.security.web.server.authorization.ServerAccessDeniedH
 import org.springframework.security.web.server.util.matcher.OrServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.reactive.CorsConfigurationSource;
+import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
 
 /**
  * Every service verifies the suite's tokens. Open to all: health, metrics, the API description and the paths a
@@ -73,6 +77,7 @@ public class SecurityConfiguration {
 							? ProblemHandler.byStatus(HttpStatus.FORBIDDEN) : WORKERS_ONLY)
 			.flatMap(problem -> problems.write(exchange, problem));
 		return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
+			.cors(cors -> cors.configurationSource(consoleOrigins(settings)))
 			.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
 			.formLogin(ServerHttpSecurity.FormLoginSpec::disable)
 			.logout(ServerHttpSecurity.LogoutSpec::disable)
@@ -120,6 +125,26 @@ public class SecurityConfiguration {
 		}).toList();
 		return matchers.isEmpty() ? exchange -> ServerWebExchangeMatcher.MatchResult.notMatch()
 				: new OrServerWebExchangeMatcher(matchers);
+	}
+
+	/**
+	 * The staff console, served by reporting-service, calls every service's admin API from its own origin (ADR 008).
+	 * Tokens travel in the Authorization header, never in cookies, so no credentials are allowed across origins.
+	 */
+	private static CorsConfigurationSource consoleOrigins(SecuritySettings settings) {
+		UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+		if (!settings.consoleOrigins().isEmpty()) {
+			CorsConfiguration console = new CorsConfiguration();
+			console.setAllowedOrigins(settings.consoleOrigins());
+			console.setAllowedMethods(List.of("GET", "POST", "PUT", "DELETE"));
+			console.setAllowedHeaders(List.of("Authorization", "Content-Type", "Accept", "Idempotency-Key"));
+			console.setExposedHeaders(List.of("Content-Disposition", "Content-Length", "Retry-After",
+					"Idempotent-Replayed", "X-Report-SHA256"));
+			console.setAllowCredentials(false);
+			console.setMaxAge(Duration.ofHours(1));
+			source.registerCorsConfiguration("/api/**", console);
+		}
+		return source;
 	}
 
 	private static JwtAuthenticationConverter roles() {

@@ -24,10 +24,14 @@ import org.springframework.validation.annotation.Validated;
  * @param provincePaths admin endpoints for province admins only, each {@code "[METHOD ]pattern"} (for example
  * {@code "PUT /api/admin/prizes/**"}): refused to union admins before the request is even read. Every other
  * {@code /api/admin/**} path is for union and province admins, and every other {@code /api/**} path for workers.
+ * @param consoleOrigins the origins of the staff console (reporting-service's address as staff's browsers see it,
+ * e.g. {@code https://report.example.org}) allowed to call this service's API across origins; none allows none. See
+ * ADR 008.
  */
 @Validated
 @ConfigurationProperties("netsec.security")
 public record SecuritySettings(@NotNull Path keyDirectory, @DefaultValue("false") boolean generateKeyIfMissing,
 		@NotBlank @DefaultValue("netsec-week") String issuer, @NotNull @DefaultValue("12h") Duration tokenLifetime,
-		@NotNull @DefaultValue List<String> publicPaths, @NotNull @DefaultValue List<String> provincePaths) {
+		@NotNull @DefaultValue List<String> publicPaths, @NotNull @DefaultValue List<String> provincePaths,
+		@NotNull @DefaultValue List<String> consoleOrigins) {
 }

@@ -35,8 +35,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The progress page in Debian's Chromium, served by reporting-service itself: sign in, see the allocation table and
- * the daily trend drawn without any external script. Needs the packages {@code chromium} and
+ * The staff console's progress page in Debian's Chromium, served by reporting-service itself (/progress.html forwards
+ * to it): sign in, see the allocation table and the daily trend drawn without any external script, and after the
+ * deadline the frozen report with its hash. Needs the packages {@code chromium} and
  * {@code chromium-driver}.
  */
 @ReportingIntegrationTest
@@ -65,6 +66,12 @@ class ProgressPageBrowserTests {
 
 	@Autowired
 	Campaigns campaigns;
+
+	@Autowired
+	FreezeAtDeadline freezeAtDeadline;
+
+	@Autowired
+	Reports reports;
 
 	@Autowired
 	@Qualifier("countAnswers")
@@ -145,6 +152,26 @@ class ProgressPageBrowserTests {
 		wait.until(d -> d.findElements(By.cssSelector("#table tbody tr")).size() == 2);
 		assertThat(browser.findElement(By.cssSelector("#table tbody tr[data-union=jixi] td.name")).getText())
 			.isEqualTo("鸡西市");
+	}
+
+	@Test
+	void afterTheDeadlineTheConsoleShowsTheFrozenReportItsHashAndItsVerification() throws IOException {
+		freezeAtDeadline.check().block(); // hlj-2022's deadline is long past: what the scheduler does every minute
+		String sha256 = reports.snapshot("hlj-2022").block().sha256();
+
+		signIn("province");
+		browser.get("http://localhost:" + port + "/console.html#progress?campaign=hlj-2022");
+
+		wait.until(d -> d.findElement(By.id("frozen")).isDisplayed());
+		assertThat(browser.findElement(By.id("frozen-status")).getText()).startsWith("报表已封存");
+		assertThat(browser.findElement(By.id("frozen-hash")).getText()).isEqualTo(sha256);
+		assertThat(browser.findElement(By.id("progress-title")).getText()).startsWith("2022年黑龙江省");
+		assertThat(browser.findElement(By.id("freeze")).isDisplayed()).as("already frozen").isFalse();
+		browser.findElement(By.id("verify-report")).click();
+		wait.until(d -> d.findElement(By.id("verify-result")).getText().startsWith("核验通过"));
+		Path screenshots = Files.createDirectories(Path.of("target", "screenshots"));
+		Files.write(screenshots.resolve("console-frozen-report.png"),
+				((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
 	}
 
 	private void signIn(String username) {

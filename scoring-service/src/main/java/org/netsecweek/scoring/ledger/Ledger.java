@@ -47,6 +47,18 @@ class Ledger {
 			.all();
 	}
 
+	/**
+	 * The union of a worker with points in the campaign (an empty optional for totals kept before the union was);
+	 * empty when nothing is booked for them yet.
+	 */
+	Mono<java.util.Optional<String>> unionOf(String campaignId, UUID workerId) {
+		return db.sql("SELECT union_id FROM points_total WHERE campaign_id = :campaign AND worker_id = :worker")
+			.bind("campaign", campaignId)
+			.bind("worker", workerId)
+			.map(row -> java.util.Optional.ofNullable(row.get("union_id", String.class)))
+			.one();
+	}
+
 	Mono<Integer> total(String campaignId, UUID workerId) {
 		return db.sql("SELECT total FROM points_total WHERE campaign_id = :campaign AND worker_id = :worker")
 			.bind("campaign", campaignId)
