@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -26,9 +25,6 @@ class PersonalDataLogScanTests {
 
 	private static final Path LOG = Path.of("target/e2e-logs/suite.json.log");
 
-	/** An 11-digit mainland mobile number not inside a longer number. */
-	private static final Pattern MOBILE = Pattern.compile("(?<!\\d)1[3-9]\\d{9}(?!\\d)");
-
 	/** Names the end-to-end tests register (H5JourneyBrowserTests, SuiteIntegrationTests, WorkerJourney). */
 	private static final List<String> NAMES = List.of("张三明", "李四", WorkerJourney.NAME);
 
@@ -43,7 +39,7 @@ class PersonalDataLogScanTests {
 			.contains("quiz-service started on port");
 		List<String> leaks = new ArrayList<>();
 		for (String line : lines) {
-			if (MOBILE.matcher(line).find() || line.contains(WorkerJourney.PHONE)
+			if (PersonalDataEverywhereTests.MOBILE.matcher(line).find() || line.contains(WorkerJourney.PHONE)
 					|| NAMES.stream().anyMatch(line::contains)) {
 				leaks.add(line);
 			}
