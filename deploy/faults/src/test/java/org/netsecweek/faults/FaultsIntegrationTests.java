@@ -260,7 +260,10 @@ class FaultsIntegrationTests {
 				"replayed 1 dead letters " + FaultSuite.TOPIC_PREFIX + "draw-requested.dlq",
 				"replayed 1 dead letters " + FaultSuite.TOPIC_PREFIX + "draw-completed.dlq");
 		return String.format("4 dead letters (one per topic) %.1f s after the poisoned submission; reporting caught up "
-				+ "past them in %.1f s; replay command: %s", allDead, movedOn, output.strip().replace("\n", "; "));
+				+ "past them in %.1f s; replay command: %s", allDead, movedOn, output.lines()
+					.filter(line -> line.contains("replayed"))
+					.map(line -> line.substring(line.indexOf("replayed")))
+					.collect(java.util.stream.Collectors.joining("; ")));
 	}
 
 	/** Runs the documented replay command against the suite's broker, as its own process; returns its output. */

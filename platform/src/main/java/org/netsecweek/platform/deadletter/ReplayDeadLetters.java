@@ -55,7 +55,7 @@ public final class ReplayDeadLetters {
 
 	public static void main(String[] args) {
 		if (LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME) instanceof ch.qos.logback.classic.Logger root) {
-			root.setLevel(ch.qos.logback.classic.Level.WARN); // no Spring Boot here to set the usual levels
+			root.setLevel(ch.qos.logback.classic.Level.ERROR); // no Spring Boot here to set the usual levels
 		}
 		System.exit(run(System.out, System.err, args));
 	}
