@@ -3,17 +3,24 @@ package org.netsecweek.infra;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Predicate;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -42,6 +49,33 @@ public final class KafkaProbe {
 		}
 		catch (ExecutionException ex) {
 			throw new IllegalStateException("Could not send to " + topic, ex.getCause());
+		}
+	}
+
+	/** The end offset of every partition of those of the topics that exist. */
+	public Map<TopicPartition, Long> endOffsets(Collection<String> topics) {
+		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+				AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
+				15_000))) {
+			Set<String> existing = admin.listTopics().names().get();
+			Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+			for (var description : admin.describeTopics(topics.stream().filter(existing::contains).toList())
+				.allTopicNames()
+				.get()
+				.values()) {
+				description.partitions()
+					.forEach(p -> latest.put(new TopicPartition(description.name(), p.partition()), OffsetSpec.latest()));
+			}
+			Map<TopicPartition, Long> ends = new HashMap<>();
+			admin.listOffsets(latest).all().get().forEach((tp, info) -> ends.put(tp, info.offset()));
+			return ends;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+		catch (ExecutionException ex) {
+			throw new IllegalStateException("Could not read the end offsets of " + topics, ex.getCause());
 		}
 	}
 

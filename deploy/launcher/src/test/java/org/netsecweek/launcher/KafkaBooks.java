@@ -2,7 +2,6 @@ package org.netsecweek.launcher;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -11,7 +10,6 @@ import java.util.concurrent.ExecutionException;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -22,6 +20,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.netsecweek.infra.KafkaProbe;
 
 /** What the end-to-end test asks of Kafka itself: replaying topics and the consumers' lag. */
 final class KafkaBooks {
@@ -96,21 +95,8 @@ final class KafkaBooks {
 		};
 	}
 
-	private Map<TopicPartition, Long> endOffsets(List<String> topics) throws ExecutionException, InterruptedException {
-		try (Admin admin = admin()) {
-			Set<String> existing = admin.listTopics().names().get();
-			Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-			for (var description : admin.describeTopics(topics.stream().filter(existing::contains).toList())
-				.allTopicNames()
-				.get()
-				.values()) {
-				description.partitions()
-					.forEach(p -> latest.put(new TopicPartition(description.name(), p.partition()), OffsetSpec.latest()));
-			}
-			Map<TopicPartition, Long> ends = new HashMap<>();
-			admin.listOffsets(latest).all().get().forEach((tp, info) -> ends.put(tp, info.offset()));
-			return ends;
-		}
+	private Map<TopicPartition, Long> endOffsets(List<String> topics) {
+		return new KafkaProbe(bootstrapServers).endOffsets(topics);
 	}
 
 	private Admin admin() {

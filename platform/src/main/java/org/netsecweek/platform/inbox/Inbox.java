@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.netsecweek.events.CampaignEvent;
+import org.netsecweek.platform.resilience.DatabaseOutage;
 import reactor.core.publisher.Mono;
 
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -87,6 +88,8 @@ public class Inbox {
 	 * is acknowledged only after the transaction committed, and a failure throws so the binder retries it.
 	 */
 	public boolean consume(String consumer, CampaignEvent event, Supplier<Mono<?>> effect) {
-		return Boolean.TRUE.equals(once(consumer, event, effect).block(TIMEOUT));
+		return DatabaseOutage.waitOut(consumer, () -> Boolean.TRUE.equals(once(consumer, event, effect).block(TIMEOUT)));
 	}
+
+
 }

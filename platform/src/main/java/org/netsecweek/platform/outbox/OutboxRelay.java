@@ -17,6 +17,7 @@ import org.netsecweek.platform.resilience.Guarded;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 import org.springframework.context.SmartLifecycle;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -162,7 +163,12 @@ class OutboxRelay implements SmartLifecycle {
 					row.get("payload", String.class)))
 			.all()
 			.collectList()
-			.flatMap(rows -> rows.isEmpty() ? Mono.just(0) : Guarded.by(kafkaBreaker, send(rows)).then(markSent(rows)));
+			// sent from a thread of its own: while the broker is away, KafkaProducer.send blocks its caller for up to
+			// max.block.ms, and the caller here would be a database I/O thread that other requests' queries share
+			// (the fault suite's broker outage saw API requests hang for 10 s)
+			.flatMap(rows -> rows.isEmpty() ? Mono.just(0)
+					: Guarded.by(kafkaBreaker, Mono.defer(() -> send(rows)).subscribeOn(Schedulers.boundedElastic()))
+						.then(markSent(rows)));
 	}
 
 	private Mono<Void> send(List<Row> rows) {

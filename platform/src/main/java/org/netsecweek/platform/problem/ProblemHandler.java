@@ -5,6 +5,7 @@ import java.util.Map;
 
 import io.github.resilience4j.bulkhead.BulkheadFullException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import org.netsecweek.platform.resilience.DatabaseOutage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -92,7 +93,8 @@ public class ProblemHandler implements WebExceptionHandler {
 			return new Problem(HttpStatus.SERVICE_UNAVAILABLE, "busy", "提交的人太多了",
 					"现在提交的人太多，请几秒钟后再试一次，你的答案不会丢失。").with(Map.of("retryAfterSeconds", 2));
 		}
-		if (ex instanceof DataAccessResourceFailureException || ex instanceof TransientDataAccessException) {
+		if (ex instanceof DataAccessResourceFailureException || ex instanceof TransientDataAccessException
+				|| DatabaseOutage.databaseUnavailable(ex)) {
 			log.warn("{} {} failed, database unavailable: {}", exchange.getRequest().getMethod(),
 					exchange.getRequest().getPath(), ex.toString());
 			return new Problem(HttpStatus.SERVICE_UNAVAILABLE, "temporarily-unavailable", "服务暂时繁忙",

@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 import org.netsecweek.quiz.privacy.PersonalData;
 import reactor.core.publisher.Mono;
@@ -81,10 +83,15 @@ class PhoneCodes {
 		return transaction.transactional(work);
 	}
 
-	/** Whether the code is the phone's live code; a right code is used up, a wrong one counts against it. */
-	Mono<Boolean> redeem(String phone, String code) {
+	/**
+	 * Signs in with the code: when it is the phone's live code, it is used up and {@code signIn} runs in the same
+	 * transaction, so a database outage between the two cannot use up a code without signing anyone in (the fault
+	 * suite saw workers refused their still-valid code after PostgreSQL came back); a wrong one counts against it.
+	 * Empty when the code was wrong, used or expired.
+	 */
+	<T> Mono<T> redeem(String phone, String code, Supplier<Mono<T>> signIn) {
 		byte[] phoneHash = personalData.fingerprint("phone", phone);
-		Mono<Boolean> work = db.sql("SELECT code_hash, expires_at, failures FROM phone_code WHERE phone_hash = :phone FOR UPDATE")
+		Mono<Optional<T>> work = db.sql("SELECT code_hash, expires_at, failures FROM phone_code WHERE phone_hash = :phone FOR UPDATE")
 			.bind("phone", phoneHash)
 			.map(row -> new Live(row.get("code_hash", byte[].class), row.get("expires_at", Instant.class),
 					row.get("failures", Integer.class)))
@@ -96,15 +103,15 @@ class PhoneCodes {
 						.bind("now", clock.instant())
 						.bind("phone", phoneHash)
 						.then()
-						.thenReturn(true);
+						.then(signIn.get().map(Optional::of));
 				}
 				return db.sql("UPDATE phone_code SET failures = failures + 1 WHERE phone_hash = :phone")
 					.bind("phone", phoneHash)
 					.then()
-					.thenReturn(false);
+					.thenReturn(Optional.<T>empty());
 			})
-			.defaultIfEmpty(false);
-		return transaction.transactional(work);
+			.defaultIfEmpty(Optional.empty());
+		return transaction.transactional(work).flatMap(Mono::justOrEmpty);
 	}
 
 	private byte[] codeHash(String phone, String code) {

@@ -85,9 +85,8 @@ class SessionController {
 	@ApiResponse(responseCode = "200", description = "Signed in; registered=false means the worker must register first")
 	@ApiResponse(responseCode = "401", description = "Wrong or expired code", content = @Content(mediaType = "application/problem+json"))
 	Mono<Session> phone(@RequestBody @Valid PhoneSignIn request) {
-		return codes.redeem(request.phone(), request.code())
-			.flatMap(right -> right ? identities.byPhone(request.phone())
-					: Mono.error(SignInProblems.codeRejected()))
+		return codes.redeem(request.phone(), request.code(), () -> identities.byPhone(request.phone()))
+			.switchIfEmpty(Mono.error(SignInProblems.codeRejected()))
 			.map(this::session);
 	}
 

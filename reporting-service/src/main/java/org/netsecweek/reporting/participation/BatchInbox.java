@@ -6,6 +6,7 @@ import java.util.function.BiFunction;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.netsecweek.events.CampaignEvent;
+import org.netsecweek.platform.resilience.DatabaseOutage;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -48,12 +49,13 @@ class BatchInbox {
 			return;
 		}
 		try {
-			apply(consumer, events, effect);
+			DatabaseOutage.waitOut(consumer, () -> apply(consumer, events, effect));
 		}
 		catch (RuntimeException batchFailed) {
 			for (int i = 0; i < events.size(); i++) {
 				try {
-					apply(consumer, List.of(events.get(i)), effect);
+					List<E> one = List.of(events.get(i));
+					DatabaseOutage.waitOut(consumer, () -> apply(consumer, one, effect));
 				}
 				catch (RuntimeException ex) {
 					throw new BatchListenerFailedException(consumer + " could not apply event "
@@ -63,7 +65,7 @@ class BatchInbox {
 		}
 	}
 
-	private <E extends CampaignEvent> void apply(String consumer, List<E> events,
+	private <E extends CampaignEvent> long[] apply(String consumer, List<E> events,
 			BiFunction<E, Tallies, Mono<?>> effect) {
 		Tallies tallies = new Tallies();
 		Mono<long[]> work = Flux.fromIterable(events)
@@ -89,5 +91,6 @@ class BatchInbox {
 			.forEach((key, count) -> meters
 				.counter("participation.facts.recorded", "kind", key.get(0), "campaign", key.get(1))
 				.increment(count));
+		return counts;
 	}
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.function.Consumer;
 
 import org.netsecweek.events.quiz.AnswerSubmitted;
+import org.netsecweek.platform.resilience.DatabaseOutage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
@@ -19,7 +20,7 @@ import org.springframework.stereotype.Component;
  * one by one, each in its own transaction, so a single bad event cannot hold the others back: the first that fails
  * on its own is reported by its index ({@link BatchListenerFailedException}), the container commits the offsets
  * before it and retries from it with back-off, and after the retries it goes to {@code answer-submitted.dlq}
- * ({@link BookPointsErrorHandling}). The records arrive as bytes and are read here with the service's JSON mapper:
+ * (the platform's {@code batchDeadLetters}). The records arrive as bytes and are read here with the service's JSON mapper:
  * several times faster than the binder's per-record conversion, and a record that is not an AnswerSubmitted is a
  * dead letter like any other.
  */
@@ -62,7 +63,7 @@ class BookPoints implements Consumer<List<byte[]>> {
 		}
 		try {
 			long start = System.nanoTime();
-			bookkeeper.book(batch).block(TIMEOUT);
+			DatabaseOutage.waitOut("bookPoints", () -> bookkeeper.book(batch).block(TIMEOUT));
 			log.debug("Booked a batch of {} events in {} ms", batch.size(), (System.nanoTime() - start) / 1_000_000);
 			return;
 		}
@@ -74,7 +75,8 @@ class BookPoints implements Consumer<List<byte[]>> {
 		}
 		for (int i = 0; i < batch.size(); i++) {
 			try {
-				bookkeeper.book(List.of(batch.get(i))).block(TIMEOUT);
+				List<AnswerSubmitted> one = List.of(batch.get(i));
+				DatabaseOutage.waitOut("bookPoints", () -> bookkeeper.book(one).block(TIMEOUT));
 			}
 			catch (RuntimeException ex) {
 				throw new BatchListenerFailedException("Could not book " + describe(batch.get(i)), ex, i);
