@@ -1,14 +1,12 @@
 package org.netsecweek.lottery.draw;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
 import org.netsecweek.events.quiz.DrawRequested;
+import org.netsecweek.platform.inbox.Batches;
 import org.netsecweek.platform.inbox.Inbox;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.kafka.listener.BatchListenerFailedException;
@@ -21,13 +19,11 @@ import org.springframework.stereotype.Component;
  * When the batch fails, its events are taken one by one, each in its own transaction, so one bad event cannot hold
  * the others back: the first that fails on its own is reported by its index ({@link BatchListenerFailedException}),
  * the container commits the offsets before it and retries from it with back-off, and after the retries it goes to
- * {@code draw-requested.dlq} ({@link PerformDrawErrorHandling}). The records arrive as bytes and are read here, so a
+ * {@code draw-requested.dlq} (the platform's {@code batchDeadLetters}). The records arrive as bytes and are read here, so a
  * record that is not a DrawRequested is a dead letter like any other.
  */
 @Component("performDraw")
 class PerformDraw implements Consumer<List<byte[]>> {
-
-	private static final Logger log = LoggerFactory.getLogger(PerformDraw.class);
 
 	/** The consumer the processed-event records are kept under: the binding's bean. */
 	private static final String CONSUMER = "performDraw";
@@ -49,17 +45,8 @@ class PerformDraw implements Consumer<List<byte[]>> {
 
 	@Override
 	public void accept(List<byte[]> records) {
-		List<DrawRequested> batch = new ArrayList<>(records.size());
-		for (int i = 0; i < records.size(); i++) {
-			try {
-				batch.add(json.readValue(records.get(i), DrawRequested.class));
-			}
-			catch (RuntimeException ex) {
-				draw(batch);
-				throw new BatchListenerFailedException("Record " + i + " of the batch is not a DrawRequested", ex, i);
-			}
-		}
-		draw(batch);
+		Batches.takeRecords(CONSUMER, records, record -> json.readValue(record, DrawRequested.class),
+				this::drawInOneTransaction);
 	}
 
 	/** Takes one request as a batch of one: the blocking form the tests use. */
@@ -69,32 +56,10 @@ class PerformDraw implements Consumer<List<byte[]>> {
 
 	/** Takes a batch of requests: in one transaction, or one by one when that fails. */
 	void draw(List<DrawRequested> batch) {
-		if (batch.isEmpty()) {
-			return;
-		}
-		try {
-			long start = System.nanoTime();
-			inbox.onceEach(CONSUMER, batch, draws::request).block(TIMEOUT);
-			log.debug("Took a batch of {} draw requests in {} ms", batch.size(), (System.nanoTime() - start) / 1_000_000);
-			return;
-		}
-		catch (RuntimeException ex) {
-			if (batch.size() == 1) {
-				throw new BatchListenerFailedException("Could not take " + describe(batch.get(0)), ex, 0);
-			}
-			log.warn("Batch of {} draw requests failed ({}); taking them one by one", batch.size(), ex.toString());
-		}
-		for (int i = 0; i < batch.size(); i++) {
-			try {
-				inbox.onceEach(CONSUMER, List.of(batch.get(i)), draws::request).block(TIMEOUT);
-			}
-			catch (RuntimeException ex) {
-				throw new BatchListenerFailedException("Could not take " + describe(batch.get(i)), ex, i);
-			}
-		}
+		Batches.take(CONSUMER, batch, this::drawInOneTransaction);
 	}
 
-	private static String describe(DrawRequested request) {
-		return "event " + request.eventId() + " (draw " + request.drawId() + ")";
+	private void drawInOneTransaction(List<DrawRequested> batch) {
+		inbox.onceEach(CONSUMER, batch, draws::request).block(TIMEOUT);
 	}
 }

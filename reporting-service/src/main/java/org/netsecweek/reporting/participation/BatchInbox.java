@@ -6,11 +6,10 @@ import java.util.function.BiFunction;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.netsecweek.events.CampaignEvent;
-import org.netsecweek.platform.resilience.DatabaseOutage;
+import org.netsecweek.platform.inbox.Batches;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.ReactiveTransactionManager;
@@ -45,24 +44,7 @@ class BatchInbox {
 	 * @param effect records one new event's facts and adds their counter changes to the tallies
 	 */
 	<E extends CampaignEvent> void consume(String consumer, List<E> events, BiFunction<E, Tallies, Mono<?>> effect) {
-		if (events.isEmpty()) {
-			return;
-		}
-		try {
-			DatabaseOutage.waitOut(consumer, () -> apply(consumer, events, effect));
-		}
-		catch (RuntimeException batchFailed) {
-			for (int i = 0; i < events.size(); i++) {
-				try {
-					List<E> one = List.of(events.get(i));
-					DatabaseOutage.waitOut(consumer, () -> apply(consumer, one, effect));
-				}
-				catch (RuntimeException ex) {
-					throw new BatchListenerFailedException(consumer + " could not apply event "
-							+ events.get(i).eventId(), ex, i);
-				}
-			}
-		}
+		Batches.take(consumer, events, part -> apply(consumer, part, effect));
 	}
 
 	private <E extends CampaignEvent> long[] apply(String consumer, List<E> events,

@@ -1,14 +1,11 @@
 package org.netsecweek.scoring.ledger;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
 import org.netsecweek.events.quiz.AnswerSubmitted;
-import org.netsecweek.platform.resilience.DatabaseOutage;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.netsecweek.platform.inbox.Batches;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.kafka.listener.BatchListenerFailedException;
@@ -27,8 +24,6 @@ import org.springframework.stereotype.Component;
 @Component("bookPoints")
 class BookPoints implements Consumer<List<byte[]>> {
 
-	private static final Logger log = LoggerFactory.getLogger(BookPoints.class);
-
 	/** How long a batch waits for its transaction before it counts as failed. */
 	private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
@@ -43,53 +38,21 @@ class BookPoints implements Consumer<List<byte[]>> {
 
 	@Override
 	public void accept(List<byte[]> records) {
-		List<AnswerSubmitted> batch = new ArrayList<>(records.size());
-		for (int i = 0; i < records.size(); i++) {
-			try {
-				batch.add(json.readValue(records.get(i), AnswerSubmitted.class));
-			}
-			catch (RuntimeException ex) {
-				book(batch);
-				throw new BatchListenerFailedException("Record " + i + " of the batch is not an AnswerSubmitted", ex, i);
-			}
-		}
-		book(batch);
+		Batches.takeRecords("bookPoints", records, record -> json.readValue(record, AnswerSubmitted.class),
+				this::bookInOneTransaction);
 	}
 
 	/** Books a batch of events: in one transaction, or one by one when that fails. */
 	void book(List<AnswerSubmitted> batch) {
-		if (batch.isEmpty()) {
-			return;
-		}
-		try {
-			long start = System.nanoTime();
-			DatabaseOutage.waitOut("bookPoints", () -> bookkeeper.book(batch).block(TIMEOUT));
-			log.debug("Booked a batch of {} events in {} ms", batch.size(), (System.nanoTime() - start) / 1_000_000);
-			return;
-		}
-		catch (RuntimeException ex) {
-			if (batch.size() == 1) {
-				throw new BatchListenerFailedException("Could not book " + describe(batch.get(0)), ex, 0);
-			}
-			log.warn("Batch of {} events failed ({}); booking them one by one", batch.size(), ex.toString());
-		}
-		for (int i = 0; i < batch.size(); i++) {
-			try {
-				List<AnswerSubmitted> one = List.of(batch.get(i));
-				DatabaseOutage.waitOut("bookPoints", () -> bookkeeper.book(one).block(TIMEOUT));
-			}
-			catch (RuntimeException ex) {
-				throw new BatchListenerFailedException("Could not book " + describe(batch.get(i)), ex, i);
-			}
-		}
+		Batches.take("bookPoints", batch, this::bookInOneTransaction);
+	}
+
+	private void bookInOneTransaction(List<AnswerSubmitted> batch) {
+		bookkeeper.book(batch).block(TIMEOUT);
 	}
 
 	/** Books one event as a batch of one: the blocking form the tests and a single redelivery use. */
 	void accept(AnswerSubmitted answer) {
 		book(List.of(answer));
-	}
-
-	private static String describe(AnswerSubmitted answer) {
-		return "event " + answer.eventId() + " (attempt " + answer.attemptId() + ")";
 	}
 }
