@@ -1,6 +1,7 @@
 package org.netsecweek.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -12,6 +13,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -58,7 +60,7 @@ class HostileRequestsTests {
 		String worker = tokens.issue(new Caller(java.util.UUID.randomUUID().toString(), Role.WORKER, null)).token();
 		String unionAdmin = tokens.issue(new Caller("fuzz-harbin", Role.UNION_ADMIN, "harbin")).token();
 		List<String> badTokens = badTokens(worker);
-		Map<String, Long> before = books();
+		Map<String, Long> before = settledBooks();
 		ApiOperations operations = ApiOperations.of(suite);
 		Map<Service, WebClient> clients = new ConcurrentHashMap<>();
 		for (Service service : Service.values()) {
@@ -137,6 +139,18 @@ class HostileRequestsTests {
 					error -> Mono.just(new Answer(413, "")))
 			.onErrorResume(error -> Mono.just(new Answer(599, "no answer: " + error.getClass().getSimpleName() + " / "
 					+ (error.getCause() == null ? error.getMessage() : error.getCause().toString()))));
+	}
+
+	/**
+	 * The books once the earlier tests' events have taken effect (scoring books the last submissions a moment after
+	 * they were accepted): the same counts two seconds apart.
+	 */
+	private Map<String, Long> settledBooks() {
+		AtomicReference<Map<String, Long>> last = new AtomicReference<>(books());
+		await().atMost(Duration.ofSeconds(60))
+			.pollInterval(Duration.ofSeconds(2))
+			.until(() -> last.getAndSet(books()).equals(last.get()));
+		return last.get();
 	}
 
 	/** Counts the books consist of: none may move because of hostile requests. */
