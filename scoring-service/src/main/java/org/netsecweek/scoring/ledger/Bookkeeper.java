@@ -14,6 +14,7 @@ import org.netsecweek.events.quiz.AnswerSubmitted;
 import org.netsecweek.events.scoring.PointsAwarded;
 import org.netsecweek.platform.campaign.CampaignDefinition;
 import org.netsecweek.platform.campaign.Campaigns;
+import org.netsecweek.platform.outbox.Outbox;
 import org.netsecweek.scoring.ledger.BookingPlan.Booking;
 import org.netsecweek.scoring.ledger.LedgerRows.Booked;
 import org.slf4j.Logger;
@@ -60,8 +61,11 @@ public class Bookkeeper {
 
 	private final MeterRegistry meters;
 
+	private final Outbox outbox;
+
 	Bookkeeper(LedgerRows rows, Submissions submissions, HeldAttempts held, Campaigns campaigns, ReviewSettings review,
-			ReactiveTransactionManager transactions, Clock clock, MeterRegistry meters) {
+			ReactiveTransactionManager transactions, Clock clock, MeterRegistry meters, Outbox outbox) {
+		this.outbox = outbox;
 		this.rows = rows;
 		this.submissions = submissions;
 		this.held = held;
@@ -154,7 +158,7 @@ public class Bookkeeper {
 	}
 
 	private Mono<Void> announce(List<Booked> booked) {
-		return rows.announce(booked.stream().map(b -> {
+		return outbox.appendAll(booked.stream().map(b -> {
 			AnswerSubmitted answer = b.answer();
 			return new PointsAwarded(UUID.randomUUID(), clock.instant(), answer.campaignId(),
 					PointsAwarded.SCHEMA_VERSION, answer.workerId(), answer.attemptId(), answer.campaignDay(),

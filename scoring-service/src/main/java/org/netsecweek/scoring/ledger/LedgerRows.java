@@ -9,19 +9,17 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import org.netsecweek.events.Topics;
 import org.netsecweek.events.quiz.AnswerSubmitted;
 import org.netsecweek.events.scoring.PointsAwarded;
 import org.netsecweek.scoring.ledger.BookingPlan.Booking;
 import org.netsecweek.scoring.ledger.BookingPlan.WorkerKey;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The ledger's entries and totals, the processed-event records and the PointsAwarded outbox rows, written a batch at
+ * The ledger's entries and totals and the processed-event records, written a batch at
  * a time: each method is one statement over arrays ({@code unnest}), however many events the batch holds. Runs in
  * the caller's transaction.
  */
@@ -30,11 +28,8 @@ class LedgerRows {
 
 	private final DatabaseClient db;
 
-	private final JsonMapper json;
-
-	LedgerRows(DatabaseClient db, JsonMapper json) {
+	LedgerRows(DatabaseClient db) {
 		this.db = db;
-		this.json = json;
 	}
 
 	/** Records the events as processed by {@code consumer}; emits the ids that were new. */
@@ -122,24 +117,6 @@ class LedgerRows {
 			.bind("r", Columns.of(booked, b -> b.booking().reason(), String[]::new))
 			.bind("t", Columns.of(booked, Booked::totalAfter, Integer[]::new))
 			.bind("s", Columns.of(booked, Booked::sequence, Long[]::new))
-			.then();
-	}
-
-	/**
-	 * Appends the PointsAwarded events to the outbox in one statement, in booking order. The rows are exactly what
-	 * the platform's {@code Outbox.append} writes (columns of its V0_1 table); the platform has no batch append.
-	 */
-	Mono<Void> announce(List<PointsAwarded> events) {
-		if (events.isEmpty()) {
-			return Mono.empty();
-		}
-		return db.sql("INSERT INTO outbox (event_id, topic, message_key, event_type, payload) SELECT e, :topic, k, "
-				+ ":type, p FROM unnest(CAST(:e AS uuid[]), CAST(:k AS text[]), CAST(:p AS text[])) AS t(e, k, p)")
-			.bind("topic", Topics.POINTS_AWARDED)
-			.bind("type", PointsAwarded.class.getSimpleName())
-			.bind("e", Columns.of(events, PointsAwarded::eventId, UUID[]::new))
-			.bind("k", Columns.of(events, e -> e.workerId().toString(), String[]::new))
-			.bind("p", Columns.of(events, json::writeValueAsString, String[]::new))
 			.then();
 	}
 
