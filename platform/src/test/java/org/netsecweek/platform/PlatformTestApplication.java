@@ -2,14 +2,17 @@ package org.netsecweek.platform;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Consumer;
 
 import org.netsecweek.events.quiz.DrawRequested;
+import org.netsecweek.platform.inbox.EventHandler;
+import org.netsecweek.platform.inbox.Inbox;
 import org.netsecweek.platform.problem.DomainProblem;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.autoconfigure.SpringBootApplication;
-import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -22,14 +25,19 @@ public class PlatformTestApplication {
 	/** Draw requests the test consumer accepted; a negative draw number is its poison. */
 	public static final List<DrawRequested> accepted = new CopyOnWriteArrayList<>();
 
-	@Bean
-	Consumer<DrawRequested> poison() {
-		return event -> {
-			if (event.drawNumber() < 0) {
-				throw new IllegalArgumentException("poison");
-			}
-			accepted.add(event);
-		};
+	/** A handler like the services' own, for whom a negative draw number is poison. */
+	@Component("poison")
+	static class Poison extends EventHandler<DrawRequested> {
+
+		Poison(Inbox inbox, JsonMapper json) {
+			super(inbox, json, DrawRequested.class, "poison", eachInOrder(event -> {
+				if (event.drawNumber() < 0) {
+					return Mono.error(new IllegalArgumentException("poison"));
+				}
+				accepted.add(event);
+				return Mono.empty();
+			}));
+		}
 	}
 
 	@RestController

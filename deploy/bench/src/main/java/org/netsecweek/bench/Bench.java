@@ -121,9 +121,11 @@ public final class Bench {
 			OpenLoad.run("journey warm-up", journeyRate, options.warmup(), Duration.ofSeconds(30),
 					intended -> scenarios.journey(rec, intended));
 			rec.start();
+			java.time.Instant measuredFrom = java.time.Instant.now();
 			OpenLoad.Outcome outcome = OpenLoad.run("journey", journeyRate, options.duration(), Duration.ofSeconds(90),
 					intended -> scenarios.journey(rec, intended));
 			rec.stop();
+			Map<String, Histogram> hops = Hops.of(measuredFrom, java.time.Instant.now(), quizDb, scoringDb);
 			peakMemory = Math.max(peakMemory, Machine.residentMiB());
 			Map<String, Histogram> steps = new TreeMap<>();
 			for (String step : rec.timeline().keySet()) {
@@ -141,6 +143,15 @@ public final class Bench {
 			System.out.printf("  %-28s %8s %9s %9s %9s %9s%n", "step", "count", "p50 ms", "p95 ms", "p99 ms", "max ms");
 			rows.forEach(row -> System.out.printf("  %-28s %8s %9s %9s %9s %9s%n", row.get(0), row.get(1), row.get(2),
 					row.get(3), row.get(4), row.get(5)));
+			List<List<String>> hopRows = new ArrayList<>();
+			hops.forEach((hop, h) -> hopRows.add(List.of(hop, String.valueOf(h.getTotalCount()),
+					fmt(h.getValueAtPercentile(50) / 1000.0), fmt(h.getValueAtPercentile(95) / 1000.0),
+					fmt(h.getValueAtPercentile(99) / 1000.0), fmt(h.getMaxValue() / 1000.0))));
+			report.heading("where submit → points visible goes (per hop, from the services' tables)");
+			report.table(List.of("hop", "count", "p50 ms", "p95 ms", "p99 ms", "max ms"), hopRows);
+			System.out.println("  where submit → points visible goes, per hop (from the services' tables):");
+			hopRows.forEach(row -> System.out.printf("  %-38s %8s %9s %9s %9s %9s%n", row.get(0), row.get(1),
+					row.get(2), row.get(3), row.get(4), row.get(5)));
 			Histogram journeys = steps.getOrDefault("journey", new Histogram(3));
 			summary.add(List.of("journey: journeys/s completed (offered " + journeyRate + "/s)",
 					fmt(journeys.getTotalCount() / (double) options.duration().toSeconds())));

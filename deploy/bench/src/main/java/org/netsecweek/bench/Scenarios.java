@@ -22,7 +22,7 @@ final class Scenarios {
 	 * How often a waiting phone looks again: the page polls once a second; 200 ms measures the delays to ±0.2 s
 	 * without the polls themselves swamping the quiz (50 ms did, with 400 phones waiting).
 	 */
-	private static final Duration POLL = Duration.ofMillis(200);
+	private static final Duration POLL = Duration.ofMillis(1000);
 
 	private static final Duration GIVE_UP = Duration.ofSeconds(60);
 

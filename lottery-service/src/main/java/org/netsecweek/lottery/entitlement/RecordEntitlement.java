@@ -1,21 +1,42 @@
 package org.netsecweek.lottery.entitlement;
 
+import java.util.List;
+
 import org.netsecweek.events.scoring.PointsAwarded;
 import org.netsecweek.platform.inbox.EventHandler;
 import org.netsecweek.platform.inbox.Inbox;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.stereotype.Component;
 
 /**
  * Records the draws each PointsAwarded says a worker has earned, once per event, then lets waiting draws happen.
- * Binding {@code recordEntitlement-in-0} reads {@code points-awarded}.
+ * Binding {@code recordEntitlement-in-0} reads {@code points-awarded}, a polled batch per transaction: the batch's
+ * workers are locked at once in key order (as a batch of draws locks them, so the two never deadlock), their events
+ * applied in the order polled, and each worker's waiting draws released once, with the last figures.
  */
 @Component("recordEntitlement")
 class RecordEntitlement extends EventHandler<PointsAwarded> {
 
-	RecordEntitlement(Inbox inbox, Entitlements entitlements, EntitlementListener listener) {
-		super(inbox, "recordEntitlement", points -> entitlements.lock(points.campaignId(), points.workerId())
-			.flatMap(locked -> entitlements.apply(locked, points))
-			.flatMap(listener::entitlementRecorded));
+	RecordEntitlement(Inbox inbox, JsonMapper json, Entitlements entitlements, EntitlementListener listener) {
+		super(inbox, json, PointsAwarded.class, "recordEntitlement", batch -> record(batch, entitlements, listener));
+	}
+
+	private static Mono<Void> record(List<PointsAwarded> batch, Entitlements entitlements,
+			EntitlementListener listener) {
+		return entitlements.lockAll(batch.stream().map(RecordEntitlement::key).distinct().toList())
+			.flatMap(locked -> Flux.fromIterable(batch)
+				.concatMap(points -> entitlements.apply(locked.get(key(points)), points))
+				// the last figures of each worker, in the order the events were applied
+				.collectMap(Entitlement::key))
+			.flatMapMany(latest -> Flux.fromIterable(latest.values()))
+			.concatMap(listener::entitlementRecorded)
+			.then();
+	}
+
+	private static Entitlement.Key key(PointsAwarded points) {
+		return new Entitlement.Key(points.campaignId(), points.workerId());
 	}
 }

@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Consumer;
 import java.util.stream.IntStream;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -26,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.netsecweek.events.Topics;
 import org.netsecweek.events.quiz.DrawRequested;
 import org.netsecweek.events.scoring.PointsAwarded;
+import org.netsecweek.platform.inbox.EventHandler;
 import org.netsecweek.infra.KafkaProbe;
 import org.netsecweek.infra.TestClock;
 import org.netsecweek.lottery.LotteryIntegrationTest;
@@ -59,7 +59,7 @@ class DrawBatchIntegrationTests {
 
 	@Autowired
 	@Qualifier("recordEntitlement")
-	Consumer<PointsAwarded> recordEntitlement;
+	EventHandler<PointsAwarded> recordEntitlement;
 
 	@Autowired
 	TestClock clock;
@@ -97,7 +97,7 @@ class DrawBatchIntegrationTests {
 		DrawRequested second = drawRequested("always-open", worker, 2);
 		DrawRequested resent = again(first);
 
-		performDraw.draw(List.of(first, first, resent, second, again(second), first));
+		performDraw.take(List.of(first, first, resent, second, again(second), first));
 
 		assertThat(records.performed(worker)).isEqualTo(2);
 		assertThat(records.entitlement("always-open", worker)).containsExactly(5, 2);
@@ -114,12 +114,12 @@ class DrawBatchIntegrationTests {
 		List<UUID> workers = IntStream.range(0, 3).mapToObj(i -> entitled("always-open", 2)).toList();
 		workers.forEach(worker -> IntStream.rangeClosed(1, 2)
 			.forEach(n -> batch.add(drawRequested("always-open", worker, n))));
-		performDraw.draw(batch);
+		performDraw.take(batch);
 		String head = head("always-open");
 		long completions = records.count("SELECT count(*) AS n FROM outbox WHERE event_type = 'DrawCompleted'");
 
-		performDraw.draw(batch);
-		performDraw.draw(batch.stream().map(TestEvents::again).toList());
+		performDraw.take(batch);
+		performDraw.take(batch.stream().map(TestEvents::again).toList());
 
 		assertThat(head("always-open")).isEqualTo(head);
 		assertThat(records.count("SELECT count(*) AS n FROM outbox WHERE event_type = 'DrawCompleted'"))
@@ -138,7 +138,7 @@ class DrawBatchIntegrationTests {
 			.mapToObj(n -> drawRequested("always-open", short2, n))
 			.toList();
 
-		performDraw.draw(List.of(requests.get(2), requests.get(0), drawRequested("always-open", other, 1),
+		performDraw.take(List.of(requests.get(2), requests.get(0), drawRequested("always-open", other, 1),
 				requests.get(3), requests.get(1)));
 
 		List<String> statuses = requests.stream().map(request -> records.status(request.drawId())).toList();
@@ -164,7 +164,7 @@ class DrawBatchIntegrationTests {
 		List<UUID> workers = IntStream.range(0, 40).mapToObj(i -> entitled("one-prize", 1)).toList();
 		List<DrawRequested> batch = workers.stream().map(worker -> drawRequested("one-prize", worker, 1)).toList();
 
-		performDraw.draw(batch);
+		performDraw.take(batch);
 
 		List<String> statuses = batch.stream().map(request -> records.status(request.drawId())).toList();
 		assertThat(statuses.subList(0, 3)).containsOnly("PRIZE");
@@ -183,12 +183,12 @@ class DrawBatchIntegrationTests {
 		List<DrawRequested> day1 = IntStream.range(0, 5)
 			.mapToObj(i -> drawRequested("week", entitled("week", 1), 1))
 			.toList();
-		performDraw.draw(day1);
+		performDraw.take(day1);
 		clock.set(Instant.parse("2030-03-03T02:00:00Z"));
 		List<DrawRequested> day3 = IntStream.range(0, 6)
 			.mapToObj(i -> drawRequested("week", entitled("week", 1), 1))
 			.toList();
-		performDraw.draw(day3);
+		performDraw.take(day3);
 
 		assertThat(records.count("SELECT count(*) AS n FROM draw_log WHERE campaign_id = 'week' AND day = 1 "
 				+ "AND outcome = 'PRIZE'")).isEqualTo(2);

@@ -13,13 +13,13 @@ import java.nio.file.Path;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Consumer;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.netsecweek.events.scoring.PointsAwarded;
+import org.netsecweek.platform.inbox.EventHandler;
 import org.netsecweek.infra.Concurrently;
 import org.netsecweek.lottery.LotteryIntegrationTest;
 import org.netsecweek.lottery.TestProofs;
@@ -49,7 +49,7 @@ class DrawLogVerificationIntegrationTests {
 
 	@Autowired
 	@Qualifier("recordEntitlement")
-	Consumer<PointsAwarded> recordEntitlement;
+	EventHandler<PointsAwarded> recordEntitlement;
 
 	@Autowired
 	DrawLogExports exports;

@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Consumer;
 import java.util.stream.IntStream;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -21,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.netsecweek.events.Topics;
 import org.netsecweek.events.quiz.DrawRequested;
 import org.netsecweek.events.scoring.PointsAwarded;
+import org.netsecweek.platform.inbox.EventHandler;
 import org.netsecweek.infra.Concurrently;
 import org.netsecweek.infra.Infrastructure;
 import org.netsecweek.lottery.LotteryIntegrationTest;
@@ -53,7 +53,7 @@ class DrawThroughputIntegrationTests {
 
 	@Autowired
 	@Qualifier("recordEntitlement")
-	Consumer<PointsAwarded> recordEntitlement;
+	EventHandler<PointsAwarded> recordEntitlement;
 
 	@Autowired
 	DrawLogExports exports;

@@ -6,12 +6,12 @@ import static org.netsecweek.lottery.TestEvents.drawRequested;
 import static org.netsecweek.lottery.TestEvents.pointsAwarded;
 
 import java.util.UUID;
-import java.util.function.Consumer;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.netsecweek.events.quiz.DrawRequested;
 import org.netsecweek.events.scoring.PointsAwarded;
+import org.netsecweek.platform.inbox.EventHandler;
 import org.netsecweek.lottery.LotteryIntegrationTest;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,7 +27,7 @@ class PendingDrawIntegrationTests {
 
 	@Autowired
 	@Qualifier("recordEntitlement")
-	Consumer<PointsAwarded> recordEntitlement;
+	EventHandler<PointsAwarded> recordEntitlement;
 
 	@Autowired
 	DatabaseClient db;

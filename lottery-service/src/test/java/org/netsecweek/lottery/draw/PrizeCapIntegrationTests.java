@@ -5,10 +5,10 @@ import static org.netsecweek.lottery.TestEvents.drawRequested;
 import static org.netsecweek.lottery.TestEvents.pointsAwarded;
 
 import java.util.UUID;
-import java.util.function.Consumer;
 
 import org.junit.jupiter.api.Test;
 import org.netsecweek.events.scoring.PointsAwarded;
+import org.netsecweek.platform.inbox.EventHandler;
 import org.netsecweek.infra.Concurrently;
 import org.netsecweek.infra.InfrastructureInitializer;
 import org.netsecweek.lottery.LotteryApplication;
@@ -27,7 +27,7 @@ import org.springframework.test.context.ContextConfiguration;
 class PrizeCapIntegrationTests {
 
 	@Autowired
-	Consumer<PointsAwarded> recordEntitlement;
+	EventHandler<PointsAwarded> recordEntitlement;
 
 	@Autowired
 	PerformDraw performDraw;

@@ -14,6 +14,7 @@ import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.netsecweek.events.quiz.DrawRequested;
 import org.netsecweek.events.scoring.PointsAwarded;
+import org.netsecweek.platform.inbox.EventHandler;
 import org.netsecweek.lottery.LotteryIntegrationTest;
 import org.netsecweek.platform.campaign.CampaignDefinition.OutOfStock;
 import org.netsecweek.platform.campaign.CampaignDefinition.Release;
@@ -46,7 +47,7 @@ class PrizeIntegrationTests {
 
 	@Autowired
 	@Qualifier("recordEntitlement")
-	Consumer<PointsAwarded> recordEntitlement;
+	EventHandler<PointsAwarded> recordEntitlement;
 
 	@Autowired
 	Consumer<DrawRequested> performDraw;

@@ -13,6 +13,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.netsecweek.events.quiz.DrawRequested;
 import org.netsecweek.events.scoring.PointsAwarded;
+import org.netsecweek.platform.inbox.EventHandler;
 import org.netsecweek.lottery.LotteryIntegrationTest;
 import org.netsecweek.infra.TestClock;
 import org.netsecweek.lottery.fairness.FairnessSeeds;
@@ -40,7 +41,7 @@ class ReleaseScheduleIntegrationTests {
 
 	@Autowired
 	@Qualifier("recordEntitlement")
-	Consumer<PointsAwarded> recordEntitlement;
+	EventHandler<PointsAwarded> recordEntitlement;
 
 	@Autowired
 	Consumer<DrawRequested> performDraw;

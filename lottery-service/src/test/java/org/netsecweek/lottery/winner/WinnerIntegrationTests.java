@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.netsecweek.events.quiz.DrawRequested;
 import org.netsecweek.events.scoring.PointsAwarded;
+import org.netsecweek.platform.inbox.EventHandler;
 import org.netsecweek.lottery.LotteryIntegrationTest;
 import org.netsecweek.platform.security.Caller;
 import org.netsecweek.platform.security.Role;
@@ -35,7 +36,7 @@ class WinnerIntegrationTests {
 
 	@Autowired
 	@Qualifier("recordEntitlement")
-	Consumer<PointsAwarded> recordEntitlement;
+	EventHandler<PointsAwarded> recordEntitlement;
 
 	@Autowired
 	Consumer<DrawRequested> performDraw;

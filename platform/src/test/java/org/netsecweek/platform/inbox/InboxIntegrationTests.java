@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
@@ -40,9 +42,9 @@ class InboxIntegrationTests {
 		long applied = Flux.range(0, 40)
 			.parallel(8)
 			.runOn(Schedulers.boundedElastic())
-			.flatMap(i -> inbox.once("test", event, () -> record(event)))
+			.flatMap(i -> inbox.onceEach("test", List.of(event), this::recordAll))
 			.sequential()
-			.filter(Boolean::booleanValue)
+			.filter(events -> !events.isEmpty())
 			.count()
 			.block();
 
@@ -51,19 +53,39 @@ class InboxIntegrationTests {
 	}
 
 	@Test
+	void aBatchAppliesOnlyItsNewEventsEachOnceInTheOrderGiven() {
+		DrawRequested old = event();
+		DrawRequested first = event();
+		DrawRequested second = event();
+		inbox.onceEach("test", List.of(old), this::recordAll).block();
+		List<UUID> seen = new ArrayList<>();
+
+		List<DrawRequested> applied = inbox.onceEach("test", List.of(second, old, first, second), events -> {
+			events.forEach(e -> seen.add(e.eventId()));
+			return recordAll(events);
+		}).block();
+
+		assertThat(applied).containsExactly(second, first);
+		assertThat(seen).containsExactly(second.eventId(), first.eventId());
+		assertThat(List.of(effects(old), effects(first), effects(second))).containsExactly(1L, 1L, 1L);
+		assertThat(inbox.onceEach("test", List.of(first, second), events -> Mono.error(new AssertionError("ran"))).block())
+			.isEmpty();
+	}
+
+	@Test
 	void aFailedEffectLeavesNoRecordSoTheRedeliveryAppliesIt() {
 		DrawRequested event = event();
 		AtomicInteger calls = new AtomicInteger();
 
-		assertThatThrownBy(() -> inbox.consume("test", event,
-				() -> record(event).then(Mono.error(new IllegalStateException("database hiccup")))))
+		assertThatThrownBy(() -> inbox.onceEach("test", List.of(event),
+				events -> recordAll(events).then(Mono.error(new IllegalStateException("database hiccup")))).block())
 			.hasMessageContaining("database hiccup");
 		assertThat(effects(event)).isZero();
 
-		IntStream.range(0, 3).forEach(i -> inbox.consume("test", event, () -> {
+		IntStream.range(0, 3).forEach(i -> inbox.onceEach("test", List.of(event), events -> {
 			calls.incrementAndGet();
-			return record(event);
-		}));
+			return recordAll(events);
+		}).block());
 		assertThat(calls).hasValue(1);
 		assertThat(effects(event)).isEqualTo(1);
 	}
@@ -72,10 +94,14 @@ class InboxIntegrationTests {
 	void eachConsumerAppliesTheSameEventForItself() {
 		DrawRequested event = event();
 
-		assertThat(inbox.consume("first", event, () -> record(event))).isTrue();
-		assertThat(inbox.consume("second", event, () -> record(event))).isTrue();
-		assertThat(inbox.consume("second", event, () -> record(event))).isFalse();
+		assertThat(inbox.onceEach("first", List.of(event), this::recordAll).block()).hasSize(1);
+		assertThat(inbox.onceEach("second", List.of(event), this::recordAll).block()).hasSize(1);
+		assertThat(inbox.onceEach("second", List.of(event), this::recordAll).block()).isEmpty();
 		assertThat(effects(event)).isEqualTo(2);
+	}
+
+	private Mono<Void> recordAll(List<DrawRequested> events) {
+		return Flux.fromIterable(events).concatMap(this::record).then();
 	}
 
 	private Mono<Void> record(DrawRequested event) {

@@ -3,14 +3,18 @@ package org.netsecweek.quiz.balance;
 import org.netsecweek.events.scoring.PointsAwarded;
 import org.netsecweek.platform.inbox.EventHandler;
 import org.netsecweek.platform.inbox.Inbox;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.stereotype.Component;
 
-/** Keeps workers' balances as scoring-service announces them. Binding {@code updateBalance-in-0}. */
+/**
+ * Keeps workers' balances as scoring-service announces them, a polled batch per transaction. Binding
+ * {@code updateBalance-in-0}.
+ */
 @Component("updateBalance")
 class UpdateBalance extends EventHandler<PointsAwarded> {
 
-	UpdateBalance(Inbox inbox, Balances balances) {
-		super(inbox, "updateBalance", balances::apply);
+	UpdateBalance(Inbox inbox, JsonMapper json, Balances balances) {
+		super(inbox, json, PointsAwarded.class, "updateBalance", eachInOrder(balances::apply));
 	}
 }

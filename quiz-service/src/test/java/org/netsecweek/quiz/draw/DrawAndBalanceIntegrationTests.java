@@ -20,7 +20,9 @@ import org.netsecweek.events.Topics;
 import org.netsecweek.events.lottery.DrawCompleted;
 import org.netsecweek.events.lottery.DrawOutcome;
 import org.netsecweek.events.scoring.PointsAwarded;
+import org.netsecweek.infra.Concurrently;
 import org.netsecweek.infra.KafkaProbe;
+import org.netsecweek.platform.inbox.EventHandler;
 import org.netsecweek.platform.outbox.OutboxSettings;
 import org.netsecweek.quiz.Phone;
 import org.netsecweek.quiz.QuizIntegrationTest;
@@ -28,6 +30,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -47,6 +50,10 @@ class DrawAndBalanceIntegrationTests {
 	@Autowired
 	JsonMapper json;
 
+	@Autowired
+	@Qualifier("updateBalance")
+	EventHandler<PointsAwarded> updateBalance;
+
 	@Value("${netsec.kafka.bootstrap-servers}")
 	String bootstrapServers;
 
@@ -63,6 +70,34 @@ class DrawAndBalanceIntegrationTests {
 		JsonNode balance = phone.get("/api/balance");
 		assertThat(balance.get("drawsEarned").asInt()).isEqualTo(2);
 		assertThat(balance.get("drawsAvailable").asInt()).isEqualTo(2);
+	}
+
+	/**
+	 * The consumer takes a polled batch in one transaction: repeats inside a batch and across concurrent redeliveries
+	 * of overlapping batches count once, and a worker's several events in one batch end at the newest.
+	 */
+	@Test
+	void aBatchOfPointsCountsEachEventOnceHoweverOftenAndHoweverConcurrentlyItIsRedelivered() throws Exception {
+		Phone phone = Phone.signIn(web, "harbin", "harbin-0001");
+		Phone other = Phone.signIn(web, "harbin", "harbin-0002");
+		PointsAwarded first = sequenced(phone.id, 10, 1, 1);
+		PointsAwarded second = sequenced(phone.id, 20, 2, 2);
+		PointsAwarded third = sequenced(phone.id, 30, 3, 3);
+		PointsAwarded others = sequenced(other.id, 10, 1, 1);
+		List<List<PointsAwarded>> redeliveries = List.of(List.of(second, first, third, others, first),
+				List.of(third, second), List.of(others, first, second, third), List.of(first));
+
+		Concurrently.run(32, i -> updateBalance.take(redeliveries.get(i % redeliveries.size())));
+
+		assertThat(db.sql("SELECT total, draws_earned, booked_attempts FROM balance WHERE worker_id = :w")
+			.bind("w", phone.id)
+			.map(row -> List.of(row.get("total", Integer.class), row.get("draws_earned", Integer.class),
+					row.get("booked_attempts", Integer.class)))
+			.one()
+			.block()).containsExactly(30, 3, 3);
+		JsonNode balance = other.get("/api/balance");
+		assertThat(balance.get("total").asInt()).isEqualTo(10);
+		assertThat(phone.get("/api/balance").get("total").asInt()).isEqualTo(30);
 	}
 
 	@Test
@@ -190,6 +225,11 @@ class DrawAndBalanceIntegrationTests {
 		UUID drawId = RequestDraw.drawId("demo", owner.id, 1);
 		web.get().uri("/api/draws/" + drawId).headers(h -> h.setBearerAuth(other.token)).exchange()
 			.expectStatus().isNotFound();
+	}
+
+	private static PointsAwarded sequenced(UUID worker, int total, int draws, long sequence) {
+		return new PointsAwarded(UUID.randomUUID(), Instant.now(), "demo", 2, worker, UUID.randomUUID(),
+				LocalDate.now().minusDays(sequence), 10, total, draws, sequence, null);
 	}
 
 	private String points(UUID worker, int total, int draws) {

@@ -1,5 +1,6 @@
 package org.netsecweek.reporting.participation;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -25,6 +26,10 @@ class CountDrawRequests implements Consumer<List<DrawRequested>> {
 
 	@Override
 	public void accept(List<DrawRequested> requests) {
-		inbox.consume("countDrawRequests", requests, participation::recordDrawRequest);
+		// in draw order, as countDraws takes its batches: both write draw_fact rows, and two batches that lock the same
+		// rows in different orders deadlock (seen in the benchmark's journey)
+		inbox.consume("countDrawRequests",
+				requests.stream().sorted(Comparator.comparing(DrawRequested::drawId)).toList(),
+				participation::recordDrawRequest);
 	}
 }

@@ -1,5 +1,6 @@
 package org.netsecweek.reporting.participation;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -22,6 +23,8 @@ class CountDraws implements Consumer<List<DrawCompleted>> {
 
 	@Override
 	public void accept(List<DrawCompleted> draws) {
-		inbox.consume("countDraws", draws, participation::recordDraw);
+		// in draw order, as countDrawRequests takes its batches (both write draw_fact rows: see there)
+		inbox.consume("countDraws", draws.stream().sorted(Comparator.comparing(DrawCompleted::drawId)).toList(),
+				participation::recordDraw);
 	}
 }
