@@ -122,8 +122,10 @@ public final class Bench {
 					intended -> scenarios.journey(rec, intended));
 			rec.start();
 			java.time.Instant measuredFrom = java.time.Instant.now();
+			Machine.CpuTime cpuBefore = Machine.cpuTime();
 			OpenLoad.Outcome outcome = OpenLoad.run("journey", journeyRate, options.duration(), Duration.ofSeconds(90),
 					intended -> scenarios.journey(rec, intended));
+			Machine.CpuTime cpu = Machine.cpuTime().since(cpuBefore);
 			rec.stop();
 			Map<String, Histogram> hops = Hops.of(measuredFrom, java.time.Instant.now(), quizDb, scoringDb);
 			peakMemory = Math.max(peakMemory, Machine.residentMiB());
@@ -153,8 +155,17 @@ public final class Bench {
 			hopRows.forEach(row -> System.out.printf("  %-38s %8s %9s %9s %9s %9s%n", row.get(0), row.get(1),
 					row.get(2), row.get(3), row.get(4), row.get(5)));
 			Histogram journeys = steps.getOrDefault("journey", new Histogram(3));
+			long completed = Math.max(1, journeys.getTotalCount());
+			System.out.printf("  CPU per journey completed (the suite, its Kafka and the load generator in this JVM; "
+					+ "PostgreSQL): JVM %.1f ms, PostgreSQL %.1f ms%n", (double) cpu.jvmMillis() / completed,
+					(double) cpu.othersMillis() / completed);
 			summary.add(List.of("journey: journeys/s completed (offered " + journeyRate + "/s)",
 					fmt(journeys.getTotalCount() / (double) options.duration().toSeconds())));
+			summary.add(List.of("journey: CPU per journey, JVM + PostgreSQL",
+					fmt((double) cpu.jvmMillis() / completed) + " + " + fmt((double) cpu.othersMillis() / completed)
+							+ " ms"));
+			summary.add(List.of("journey: submit → balance stored p99 (server side, from the tables)",
+					fmt(hops.get(Hops.NAMES.get(4)).getValueAtPercentile(99) / 1000.0) + " ms"));
 			summary.add(List.of("journey: submit → points visible p99",
 					fmt(steps.getOrDefault("4 submit → points visible", new Histogram(3)).getValueAtPercentile(99) / 1000.0)
 							+ " ms"));

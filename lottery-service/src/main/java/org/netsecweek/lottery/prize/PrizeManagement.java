@@ -10,6 +10,7 @@ import java.util.Set;
 import org.netsecweek.platform.campaign.CampaignDefinition;
 import org.netsecweek.platform.security.Caller;
 import org.netsecweek.platform.security.Role;
+import org.netsecweek.platform.tracing.InRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -53,8 +54,7 @@ class PrizeManagement {
 		Mono<Void> work = draws.lockAndCheck(campaign.id())
 			.flatMap(begun -> begun ? Mono.error(new PoolInUse(campaign.id()))
 					: prizes.replace(campaign.id(), pool, caller.subject(), clock.instant()));
-		return transaction.transactional(work)
-			.doOnSuccess(done -> log.info("Prize pool of {} replaced by {}: {} prizes, no-prize weight {}, {}, {}",
+		return InRequest.logAfter(transaction.transactional(work), done -> log.info("Prize pool of {} replaced by {}: {} prizes, no-prize weight {}, {}, {}",
 					campaign.id(), caller.subject(), pool.items().size(), pool.noPrizeWeight(), pool.release(),
 					pool.whenOutOfStock()));
 	}

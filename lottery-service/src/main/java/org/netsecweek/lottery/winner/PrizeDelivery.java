@@ -7,6 +7,7 @@ import java.util.UUID;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.netsecweek.platform.security.Caller;
+import org.netsecweek.platform.tracing.InRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -66,8 +67,8 @@ class PrizeDelivery {
 			return winners.recordDelivery(winner.drawId(), delivery)
 				.flatMap(first -> winners.byDraw(winner.drawId()).map(now -> new Delivered(now, first)));
 		});
-		return transaction.transactional(work).doOnNext(delivered -> {
-			if (delivered.first()) {
+		return InRequest.logAfter(transaction.transactional(work), delivered -> {
+			if (delivered != null && delivered.first()) {
 				Winner winner = delivered.winner();
 				log.info("Prize {} of draw {} ({}, union {}) handed over by {} via {}", winner.prizeId(),
 						winner.drawId(), winner.campaignId(), winner.unionId(), caller.subject(), via);

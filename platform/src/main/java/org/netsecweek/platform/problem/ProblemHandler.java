@@ -6,6 +6,7 @@ import java.util.Map;
 import io.github.resilience4j.bulkhead.BulkheadFullException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import org.netsecweek.platform.resilience.DatabaseOutage;
+import org.netsecweek.platform.tracing.InRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -42,7 +43,8 @@ public class ProblemHandler implements WebExceptionHandler {
 
 	@Override
 	public Mono<Void> handle(ServerWebExchange exchange, Throwable ex) {
-		return writer.write(exchange, toProblem(exchange, ex));
+		// what toProblem logs carries the request's trace and span ids
+		return InRequest.defer(() -> writer.write(exchange, toProblem(exchange, ex)));
 	}
 
 	Problem toProblem(ServerWebExchange exchange, Throwable ex) {

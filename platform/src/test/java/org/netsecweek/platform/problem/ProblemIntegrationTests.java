@@ -1,13 +1,19 @@
 package org.netsecweek.platform.problem;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.netsecweek.platform.PlatformIntegrationTest;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 @PlatformIntegrationTest
+@ExtendWith(OutputCaptureExtension.class)
 class ProblemIntegrationTests {
 
 	@Autowired
@@ -27,6 +33,15 @@ class ProblemIntegrationTests {
 			.jsonPath("$.title").isEqualTo("今日已答题")
 			.jsonPath("$.detail").isEqualTo("今天已经答过题了，明天再来吧。")
 			.jsonPath("$.instance").isEqualTo("/open/taken");
+	}
+
+	@Test
+	void anUnexpectedFailureIsLoggedWithTheRequestsTraceAndSpanIds(CapturedOutput output) {
+		web.get().uri("/open/boom").exchange().expectStatus().isEqualTo(500);
+
+		assertThat(output.getAll().lines().filter(line -> line.contains("GET /open/boom failed")))
+			.isNotEmpty()
+			.allSatisfy(line -> assertThat(line).containsPattern("\\[[0-9a-f]{32}-[0-9a-f]{16}\\]"));
 	}
 
 	@Test

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.HashSet;
 import java.util.Set;
 
+import org.netsecweek.platform.tracing.InRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -81,10 +82,9 @@ class BankImport {
 				return questions.replace(file.questions(), write, by, clock.instant())
 					.map(version -> ImportReport.of(APPLY, diff, size, version, true));
 			}));
-		return transaction.transactional(replace)
-			.flatMap(report -> sync.refresh().thenReturn(report))
-			.doOnNext(report -> {
-				if (report.applied()) {
+		return InRequest.logAfter(transaction.transactional(replace)
+			.flatMap(report -> sync.refresh().thenReturn(report)), report -> {
+				if (report != null && report.applied()) {
 					log.info("Question bank version {} imported by {}: {} added, {} changed, {} removed",
 							report.version(), by, report.added().size(), report.changed().size(),
 							report.removed().size());

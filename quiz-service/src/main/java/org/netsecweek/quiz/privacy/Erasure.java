@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.netsecweek.platform.campaign.CampaignDefinition;
+import org.netsecweek.platform.tracing.InRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -35,15 +36,14 @@ public class Erasure {
 	 * {@code true} if there was anything to erase (a repeat finds nothing and changes nothing).
 	 */
 	public Mono<Boolean> atWorkersRequest(UUID workerId) {
-		return db.sql("UPDATE worker SET name_sealed = NULL, phone_sealed = NULL, consent_version = NULL, "
+		return InRequest.logAfter(db.sql("UPDATE worker SET name_sealed = NULL, phone_sealed = NULL, consent_version = NULL, "
 				+ "registered_at = NULL, on_leaderboard = false, erased_at = now(), erasure_reason = 'worker-request' "
 				+ "WHERE id = :worker AND (name_sealed IS NOT NULL OR phone_sealed IS NOT NULL OR registered_at IS NOT NULL)")
 			.bind("worker", workerId)
 			.fetch()
 			.rowsUpdated()
-			.map(rows -> rows == 1)
-			.doOnNext(erased -> {
-				if (erased) {
+			.map(rows -> rows == 1), erased -> {
+				if (Boolean.TRUE.equals(erased)) {
 					log.info("Personal data of worker {} erased at their request", workerId);
 				}
 			});

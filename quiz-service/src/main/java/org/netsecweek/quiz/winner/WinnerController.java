@@ -10,6 +10,7 @@ import org.netsecweek.platform.campaign.Campaigns;
 import org.netsecweek.platform.problem.DomainProblem;
 import org.netsecweek.platform.security.Caller;
 import org.netsecweek.platform.security.Role;
+import org.netsecweek.platform.tracing.InRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -67,10 +68,10 @@ class WinnerController {
 		String campaign = campaigns.active().id();
 		return winners.of(campaign, union)
 			.collectList()
-			.flatMap(list -> winners.recordAccess(caller.subject(), caller.role().name(), union, campaign, list.size(),
-					purpose.strip())
-				.doOnSuccess(done -> log.info("Delivery list of {} ({} people) seen by {} ({}) for a stated purpose",
-						union == null ? "all unions" : union, list.size(), caller.subject(), caller.role()))
+			.flatMap(list -> InRequest.logAfter(winners.recordAccess(caller.subject(), caller.role().name(), union,
+					campaign, list.size(), purpose.strip()),
+					done -> log.info("Delivery list of {} ({} people) seen by {} ({}) for a stated purpose",
+							union == null ? "all unions" : union, list.size(), caller.subject(), caller.role()))
 				.thenReturn(list));
 	}
 

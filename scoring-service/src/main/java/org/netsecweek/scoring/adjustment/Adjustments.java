@@ -11,6 +11,7 @@ import org.netsecweek.platform.campaign.CampaignDefinition;
 import org.netsecweek.platform.outbox.Outbox;
 import org.netsecweek.platform.problem.DomainProblem;
 import org.netsecweek.platform.security.Caller;
+import org.netsecweek.platform.tracing.InRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
@@ -128,7 +129,7 @@ class Adjustments {
 		int after = total.points() + points;
 		long sequence = total.sequence() + 1;
 		int drawsEarned = campaign.rules().drawsEarned(after);
-		return db.sql("INSERT INTO ledger_entry (kind, campaign_id, worker_id, adjustment_id, campaign_day, points, "
+		return InRequest.logAfter(db.sql("INSERT INTO ledger_entry (kind, campaign_id, worker_id, adjustment_id, campaign_day, points, "
 				+ "reason, made_by, total_after, sequence, booked_at) VALUES ('ADJUSTMENT', :campaign, :worker, "
 				+ ":adjustment, :day, :points, :reason, :by, :after, :sequence, :now)")
 			.bind("campaign", campaign.id())
@@ -150,8 +151,8 @@ class Adjustments {
 				.bind("worker", total.workerId())
 				.then())
 			.then(outbox.append(new PointsAwarded(UUID.randomUUID(), now, campaign.id(), PointsAwarded.SCHEMA_VERSION,
-					total.workerId(), null, campaign.dayOf(now), points, after, drawsEarned, sequence, adjustmentId)))
-			.doOnSuccess(done -> {
+					total.workerId(), null, campaign.dayOf(now), points, after, drawsEarned, sequence, adjustmentId))),
+					done -> {
 				meters.counter("points.adjusted", "campaign", campaign.id(), "direction", points > 0 ? "up" : "down")
 					.increment(Math.abs(points));
 				log.info("Adjustment {} by {}: {} points for worker {} in {}", adjustmentId, caller.subject(), points,
