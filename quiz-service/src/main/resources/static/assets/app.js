@@ -403,6 +403,12 @@
       .catch(function (error) { message(error.message); });
   }
 
+  // How long to wait before looking again: the first few looks come quickly (the answer is usually there within a
+  // few hundred milliseconds), then once a second, so a slow moment does not turn into a flood of requests.
+  function pollDelay(tries) {
+    return tries <= 3 ? 300 : 1000;
+  }
+
   // Points are booked by another service a moment after grading: poll briefly until they show.
   function waitForPoints(earned) {
     var before = state.balance ? state.balance.total : 0;
@@ -412,7 +418,7 @@
         if (balance && !balance.pointsProcessing && balance.total >= before + earned) { loadBoard(); }
         if (balance && (balance.pointsProcessing || balance.total < before + earned)) {
           if (++tries < 30) {
-            setTimeout(poll, 1000);
+            setTimeout(poll, pollDelay(tries));
           } else {
             $('next-draw').textContent = '积分仍在结算中；答题过快的试卷会经工会人工复核后计分，请稍后刷新查看。';
           }
@@ -433,7 +439,7 @@
   function waitForOutcome(drawId, tries) {
     api('GET', '/api/draws/' + drawId).then(function (result) {
       if (result.status === 'PENDING' && tries < 60) {
-        setTimeout(function () { waitForOutcome(drawId, tries + 1); }, 1000);
+        setTimeout(function () { waitForOutcome(drawId, tries + 1); }, pollDelay(tries + 1));
         return;
       }
       $('draw-outcome').textContent = result.status === 'PRIZE' ? '🎉 恭喜你抽中：' + result.prizeName
