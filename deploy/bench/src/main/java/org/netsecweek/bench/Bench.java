@@ -203,11 +203,11 @@ public final class Bench {
 		}
 		if (rush != null && limits != null) {
 			summary.add(List.of("ratio rush / limit (target ≥ 0.5)",
-					fmt(rush.held() / limits.submissionCommits()) + verdict(rush.held() >= 0.5 * limits.submissionCommits())));
+					ratio(rush.held() / limits.submissionCommits()) + verdict(rush.held() >= 0.5 * limits.submissionCommits())));
 		}
 		if (draws != null && limits != null) {
 			summary.add(List.of("ratio lottery / hot counter (target ≥ 2)",
-					fmt(draws.perSecond() / limits.hotCounterCommits())
+					ratio(draws.perSecond() / limits.hotCounterCommits())
 							+ verdict(draws.perSecond() >= 2 * limits.hotCounterCommits())));
 		}
 		summary.add(List.of("suite start-up (target < 60 s)", fmt(startupSeconds) + " s" + verdict(startupSeconds < 60)));
@@ -282,5 +282,10 @@ public final class Bench {
 
 	private static String fmt(double value) {
 		return value >= 100 ? String.format("%.0f", value) : String.format("%.1f", value);
+	}
+
+	/** A ratio to three significant figures: 0.048, not 0.0. */
+	private static String ratio(double value) {
+		return new java.math.BigDecimal(value).round(new java.math.MathContext(3)).stripTrailingZeros().toPlainString();
 	}
 }
