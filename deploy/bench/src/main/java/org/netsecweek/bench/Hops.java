@@ -2,7 +2,7 @@ package org.netsecweek.bench;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,74 +14,121 @@ import org.HdrHistogram.Histogram;
 import org.springframework.r2dbc.core.DatabaseClient;
 
 /**
- * Where the delay from a submission to its points goes, read from the services' own tables after a run: the time
- * each attempt's events spent at each hop (quiz's outbox, Kafka and scoring's consumer, scoring's outbox, Kafka and
- * quiz's consumer). Timestamps are PostgreSQL's {@code now()} (a transaction's start), so a hop that includes a
- * transaction ends when that transaction began.
+ * Where the journey's two end-to-end delays go, read from the services' own tables after a run: the time each
+ * attempt's and each draw's events spent at each hop (an outbox, Kafka and a consumer, the next outbox, Kafka and
+ * quiz's consumer). Timestamps are PostgreSQL's {@code now()} (a transaction's start) or the service's clock, so a
+ * hop that includes a transaction ends when that transaction began.
  */
 final class Hops {
 
-	static final List<String> NAMES = List.of("a quiz outbox: stored → sent", "b answer-submitted → scoring booked",
+	static final List<String> POINTS = List.of("a quiz outbox: stored → sent", "b answer-submitted → scoring booked",
 			"c scoring outbox: booked → sent", "d points-awarded → quiz balance", "submitted → balance (sum)");
+
+	static final List<String> DRAWS = List.of("e quiz outbox: draw stored → sent",
+			"f draw-requested → lottery received", "g lottery: received → drawn", "h lottery outbox: drawn → sent",
+			"i draw-completed → quiz outcome", "requested → outcome stored (sum)");
 
 	private Hops() {
 	}
 
-	/** Each hop's histogram (microseconds) over the attempts submitted in {@code [from, to)}. */
-	static Map<String, Histogram> of(Instant from, Instant to, DatabaseClient quiz, DatabaseClient scoring) {
+	/** Each hop of submit → points, over the attempts submitted in {@code [from, to)}; microseconds. */
+	static Map<String, Histogram> points(Instant from, Instant to, DatabaseClient quiz, DatabaseClient scoring) {
 		Map<UUID, Instant[]> attempts = new HashMap<>();
 		quiz.sql("SELECT a.id, a.submitted_at, o.sent_at FROM attempt a JOIN outbox o ON o.event_type = 'AnswerSubmitted' "
-				+ "AND (o.payload::jsonb ->> 'attemptId')::uuid = a.id "
-				+ "WHERE a.submitted_at >= :from AND a.submitted_at < :to")
+				+ "AND (o.payload::jsonb ->> 'attemptId')::uuid = a.id WHERE a.submitted_at >= :from AND a.submitted_at < :to")
 			.bind("from", from)
 			.bind("to", to)
-			.map(row -> Map.entry(row.get("id", UUID.class),
-					new Instant[] { row.get("submitted_at", Instant.class), row.get("sent_at", Instant.class), null,
-							null, null, null }))
+			.map(row -> attempts.put(row.get("id", UUID.class), new Instant[] { row.get("submitted_at", Instant.class),
+					row.get("sent_at", Instant.class), null, null, null }))
 			.all()
-			.doOnNext(entry -> attempts.put(entry.getKey(), entry.getValue()))
 			.blockLast(Duration.ofMinutes(1));
-		Map<UUID, UUID> pointsEvents = new HashMap<>();
-		if (!attempts.isEmpty()) {
-			UUID[] ids = attempts.keySet().toArray(UUID[]::new);
-			scoring.sql("SELECT (o.payload::jsonb ->> 'attemptId')::uuid AS attempt, o.event_id, o.created_at, o.sent_at "
-					+ "FROM outbox o WHERE o.event_type = 'PointsAwarded' "
-					+ "AND (o.payload::jsonb ->> 'attemptId')::uuid = ANY(:ids)")
-				.bind("ids", ids)
+		Map<UUID, Instant[]> byEvent = announced(scoring, "PointsAwarded", "attemptId", attempts, 3);
+		processed(quiz, "updateBalance", byEvent, 4);
+		return histograms(POINTS, attempts);
+	}
+
+	/** Each hop of draw → outcome, over the draws asked for in {@code [from, to)}; microseconds. */
+	static Map<String, Histogram> draws(Instant from, Instant to, DatabaseClient quiz, DatabaseClient lottery) {
+		Map<UUID, Instant[]> draws = new HashMap<>();
+		quiz.sql("SELECT d.draw_id, d.requested_at, o.sent_at FROM draw d JOIN outbox o ON o.event_type = 'DrawRequested' "
+				+ "AND (o.payload::jsonb ->> 'drawId')::uuid = d.draw_id WHERE d.requested_at >= :from AND d.requested_at < :to")
+			.bind("from", from)
+			.bind("to", to)
+			.map(row -> draws.put(row.get("draw_id", UUID.class), new Instant[] { row.get("requested_at", Instant.class),
+					row.get("sent_at", Instant.class), null, null, null, null }))
+			.all()
+			.blockLast(Duration.ofMinutes(1));
+		if (!draws.isEmpty()) {
+			lottery.sql("SELECT draw_id, received_at, completed_at FROM draw WHERE draw_id = ANY(:ids)")
+				.bind("ids", draws.keySet().toArray(UUID[]::new))
 				.map(row -> {
-					UUID attempt = row.get("attempt", UUID.class);
-					Instant[] times = attempts.get(attempt);
-					times[2] = row.get("created_at", Instant.class);
-					times[3] = row.get("sent_at", Instant.class);
-					return Map.entry(row.get("event_id", UUID.class), attempt);
-				})
-				.all()
-				.doOnNext(entry -> pointsEvents.put(entry.getKey(), entry.getValue()))
-				.blockLast(Duration.ofMinutes(1));
-		}
-		if (!pointsEvents.isEmpty()) {
-			quiz.sql("SELECT event_id, processed_at FROM processed_event WHERE consumer = 'updateBalance' "
-					+ "AND event_id = ANY(:ids)")
-				.bind("ids", pointsEvents.keySet().toArray(UUID[]::new))
-				.map(row -> {
-					attempts.get(pointsEvents.get(row.get("event_id", UUID.class)))[4] = row.get("processed_at",
-							Instant.class);
+					Instant[] times = draws.get(row.get("draw_id", UUID.class));
+					times[2] = row.get("received_at", Instant.class);
+					times[3] = row.get("completed_at", Instant.class);
 					return true;
 				})
 				.all()
 				.blockLast(Duration.ofMinutes(1));
 		}
+		// the DrawCompleted row's created_at is the draw's transaction again: hop h runs from completed_at to sent_at
+		Map<UUID, Instant[]> byEvent = announced(lottery, "DrawCompleted", "drawId", draws, 4);
+		processed(quiz, "recordDrawOutcome", byEvent, 5);
+		return histograms(DRAWS, draws);
+	}
+
+	/**
+	 * Reads when the next service's outbox sent the event announcing each row ({@code index}: its sent_at) and
+	 * returns the rows by that event's id.
+	 */
+	private static Map<UUID, Instant[]> announced(DatabaseClient db, String type, String key, Map<UUID, Instant[]> rows,
+			int index) {
+		Map<UUID, Instant[]> byEvent = new HashMap<>();
+		if (rows.isEmpty()) {
+			return byEvent;
+		}
+		db.sql("SELECT (payload::jsonb ->> '" + key + "')::uuid AS row_id, event_id, created_at, sent_at FROM outbox "
+				+ "WHERE event_type = :type AND (payload::jsonb ->> '" + key + "')::uuid = ANY(:ids)")
+			.bind("type", type)
+			.bind("ids", rows.keySet().toArray(UUID[]::new))
+			.map(row -> {
+				Instant[] times = rows.get(row.get("row_id", UUID.class));
+				if (times[index - 1] == null) {
+					times[index - 1] = row.get("created_at", Instant.class);
+				}
+				times[index] = row.get("sent_at", Instant.class);
+				return byEvent.put(row.get("event_id", UUID.class), times);
+			})
+			.all()
+			.blockLast(Duration.ofMinutes(1));
+		return byEvent;
+	}
+
+	/** Reads when quiz's {@code consumer} applied each event ({@code index}). */
+	private static void processed(DatabaseClient quiz, String consumer, Map<UUID, Instant[]> byEvent, int index) {
+		if (byEvent.isEmpty()) {
+			return;
+		}
+		quiz.sql("SELECT event_id, processed_at FROM processed_event WHERE consumer = :consumer AND event_id = ANY(:ids)")
+			.bind("consumer", consumer)
+			.bind("ids", byEvent.keySet().toArray(UUID[]::new))
+			.map(row -> byEvent.get(row.get("event_id", UUID.class))[index] = row.get("processed_at", Instant.class))
+			.all()
+			.blockLast(Duration.ofMinutes(1));
+	}
+
+	/** Hop k runs from timestamp k to k + 1; the last name is the whole way. Rows missing a timestamp are left out. */
+	private static Map<String, Histogram> histograms(List<String> names, Map<UUID, Instant[]> rows) {
 		Map<String, Histogram> hops = new LinkedHashMap<>();
-		NAMES.forEach(name -> hops.put(name, new Histogram(3)));
-		for (Instant[] t : attempts.values()) {
-			List<Instant> times = java.util.Arrays.asList(t).subList(0, 5);
-			if (times.contains(null)) {
+		names.forEach(name -> hops.put(name, new Histogram(3)));
+		int last = names.size() - 1;
+		for (Instant[] times : rows.values()) {
+			if (Arrays.asList(times).contains(null)) {
 				continue;
 			}
-			for (int hop = 0; hop < 4; hop++) {
-				hops.get(NAMES.get(hop)).recordValue(micros(times.get(hop), times.get(hop + 1)));
+			for (int hop = 0; hop < last; hop++) {
+				hops.get(names.get(hop)).recordValue(micros(times[hop], times[hop + 1]));
 			}
-			hops.get(NAMES.get(4)).recordValue(micros(times.get(0), times.get(4)));
+			hops.get(names.get(last)).recordValue(micros(times[0], times[last]));
 		}
 		return hops;
 	}
