@@ -1,6 +1,7 @@
 package org.netsecweek.reporting.participation;
 
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.function.BiFunction;
 
@@ -44,7 +45,18 @@ class BatchInbox {
 	 * @param effect records one new event's facts and adds their counter changes to the tallies
 	 */
 	<E extends CampaignEvent> void consume(String consumer, List<E> events, BiFunction<E, Tallies, Mono<?>> effect) {
-		Batches.take(consumer, events, part -> apply(consumer, part, effect));
+		consume(consumer, events, null, effect);
+	}
+
+	/**
+	 * The same, with the events of a batch applied in {@code order} inside its transaction: consumers that write the
+	 * same rows take them in one order, so their batches wait for each other instead of deadlocking. The polled order
+	 * is kept everywhere else: a failing event is named to the container by its index in the poll.
+	 */
+	<E extends CampaignEvent> void consume(String consumer, List<E> events, Comparator<? super E> order,
+			BiFunction<E, Tallies, Mono<?>> effect) {
+		Batches.take(consumer, events,
+				part -> apply(consumer, order == null ? part : part.stream().sorted(order).toList(), effect));
 	}
 
 	private <E extends CampaignEvent> long[] apply(String consumer, List<E> events,

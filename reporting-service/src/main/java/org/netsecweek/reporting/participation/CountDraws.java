@@ -24,7 +24,6 @@ class CountDraws implements Consumer<List<DrawCompleted>> {
 	@Override
 	public void accept(List<DrawCompleted> draws) {
 		// in draw order, as countDrawRequests takes its batches (both write draw_fact rows: see there)
-		inbox.consume("countDraws", draws.stream().sorted(Comparator.comparing(DrawCompleted::drawId)).toList(),
-				participation::recordDraw);
+		inbox.consume("countDraws", draws, Comparator.comparing(DrawCompleted::drawId), participation::recordDraw);
 	}
 }
