@@ -38,8 +38,11 @@ final class Hops {
 				+ "AND (o.payload::jsonb ->> 'attemptId')::uuid = a.id WHERE a.submitted_at >= :from AND a.submitted_at < :to")
 			.bind("from", from)
 			.bind("to", to)
-			.map(row -> attempts.put(row.get("id", UUID.class), new Instant[] { row.get("submitted_at", Instant.class),
-					row.get("sent_at", Instant.class), null, null, null }))
+			.map(row -> {
+				attempts.put(row.get("id", UUID.class), new Instant[] { row.get("submitted_at", Instant.class),
+						row.get("sent_at", Instant.class), null, null, null });
+				return true;
+			})
 			.all()
 			.blockLast(Duration.ofMinutes(1));
 		Map<UUID, Instant[]> byEvent = announced(scoring, "PointsAwarded", "attemptId", attempts, 3);
@@ -54,8 +57,11 @@ final class Hops {
 				+ "AND (o.payload::jsonb ->> 'drawId')::uuid = d.draw_id WHERE d.requested_at >= :from AND d.requested_at < :to")
 			.bind("from", from)
 			.bind("to", to)
-			.map(row -> draws.put(row.get("draw_id", UUID.class), new Instant[] { row.get("requested_at", Instant.class),
-					row.get("sent_at", Instant.class), null, null, null, null }))
+			.map(row -> {
+				draws.put(row.get("draw_id", UUID.class), new Instant[] { row.get("requested_at", Instant.class),
+						row.get("sent_at", Instant.class), null, null, null, null });
+				return true;
+			})
 			.all()
 			.blockLast(Duration.ofMinutes(1));
 		if (!draws.isEmpty()) {
@@ -96,7 +102,8 @@ final class Hops {
 					times[index - 1] = row.get("created_at", Instant.class);
 				}
 				times[index] = row.get("sent_at", Instant.class);
-				return byEvent.put(row.get("event_id", UUID.class), times);
+				byEvent.put(row.get("event_id", UUID.class), times);
+				return true;
 			})
 			.all()
 			.blockLast(Duration.ofMinutes(1));
@@ -111,7 +118,10 @@ final class Hops {
 		quiz.sql("SELECT event_id, processed_at FROM processed_event WHERE consumer = :consumer AND event_id = ANY(:ids)")
 			.bind("consumer", consumer)
 			.bind("ids", byEvent.keySet().toArray(UUID[]::new))
-			.map(row -> byEvent.get(row.get("event_id", UUID.class))[index] = row.get("processed_at", Instant.class))
+			.map(row -> {
+				byEvent.get(row.get("event_id", UUID.class))[index] = row.get("processed_at", Instant.class);
+				return true;
+			})
 			.all()
 			.blockLast(Duration.ofMinutes(1));
 	}
