@@ -33,18 +33,8 @@ final class Hops {
 
 	/** Each hop of submit → points, over the attempts submitted in {@code [from, to)}; microseconds. */
 	static Map<String, Histogram> points(Instant from, Instant to, DatabaseClient quiz, DatabaseClient scoring) {
-		Map<UUID, Instant[]> attempts = new HashMap<>();
-		quiz.sql("SELECT a.id, a.submitted_at, o.sent_at FROM attempt a JOIN outbox o ON o.event_type = 'AnswerSubmitted' "
-				+ "AND (o.payload::jsonb ->> 'attemptId')::uuid = a.id WHERE a.submitted_at >= :from AND a.submitted_at < :to")
-			.bind("from", from)
-			.bind("to", to)
-			.map(row -> {
-				attempts.put(row.get("id", UUID.class), new Instant[] { row.get("submitted_at", Instant.class),
-						row.get("sent_at", Instant.class), null, null, null });
-				return true;
-			})
-			.all()
-			.blockLast(Duration.ofMinutes(1));
+		Map<UUID, Instant[]> attempts = stored(quiz, "attempt", "id", "submitted_at", "AnswerSubmitted", "attemptId",
+				from, to, POINTS.size());
 		Map<UUID, Instant[]> byEvent = announced(scoring, "PointsAwarded", "attemptId", attempts, 3);
 		processed(quiz, "updateBalance", byEvent, 4);
 		return histograms(POINTS, attempts);
@@ -52,18 +42,8 @@ final class Hops {
 
 	/** Each hop of draw → outcome, over the draws asked for in {@code [from, to)}; microseconds. */
 	static Map<String, Histogram> draws(Instant from, Instant to, DatabaseClient quiz, DatabaseClient lottery) {
-		Map<UUID, Instant[]> draws = new HashMap<>();
-		quiz.sql("SELECT d.draw_id, d.requested_at, o.sent_at FROM draw d JOIN outbox o ON o.event_type = 'DrawRequested' "
-				+ "AND (o.payload::jsonb ->> 'drawId')::uuid = d.draw_id WHERE d.requested_at >= :from AND d.requested_at < :to")
-			.bind("from", from)
-			.bind("to", to)
-			.map(row -> {
-				draws.put(row.get("draw_id", UUID.class), new Instant[] { row.get("requested_at", Instant.class),
-						row.get("sent_at", Instant.class), null, null, null, null });
-				return true;
-			})
-			.all()
-			.blockLast(Duration.ofMinutes(1));
+		Map<UUID, Instant[]> draws = stored(quiz, "draw", "draw_id", "requested_at", "DrawRequested", "drawId", from, to,
+				DRAWS.size());
 		if (!draws.isEmpty()) {
 			lottery.sql("SELECT draw_id, received_at, completed_at FROM draw WHERE draw_id = ANY(:ids)")
 				.bind("ids", draws.keySet().toArray(UUID[]::new))
@@ -80,6 +60,31 @@ final class Hops {
 		Map<UUID, Instant[]> byEvent = announced(lottery, "DrawCompleted", "drawId", draws, 4);
 		processed(quiz, "recordDrawOutcome", byEvent, 5);
 		return histograms(DRAWS, draws);
+	}
+
+	/**
+	 * Reads the rows of quiz's {@code table} stored in {@code [from, to)} with when the outbox sent the event
+	 * announcing each: timestamps 0 and 1 of a row's {@code hops} timestamps, by the row's id.
+	 */
+	private static Map<UUID, Instant[]> stored(DatabaseClient quiz, String table, String id, String storedAt,
+			String type, String key, Instant from, Instant to, int hops) {
+		Map<UUID, Instant[]> rows = new HashMap<>();
+		quiz.sql("SELECT t." + id + " AS row_id, t." + storedAt + " AS stored_at, o.sent_at FROM " + table + " t "
+				+ "JOIN outbox o ON o.event_type = :type AND (o.payload::jsonb ->> '" + key + "')::uuid = t." + id
+				+ " WHERE t." + storedAt + " >= :from AND t." + storedAt + " < :to")
+			.bind("type", type)
+			.bind("from", from)
+			.bind("to", to)
+			.map(row -> {
+				Instant[] times = new Instant[hops];
+				times[0] = row.get("stored_at", Instant.class);
+				times[1] = row.get("sent_at", Instant.class);
+				rows.put(row.get("row_id", UUID.class), times);
+				return true;
+			})
+			.all()
+			.blockLast(Duration.ofMinutes(1));
+		return rows;
 	}
 
 	/**

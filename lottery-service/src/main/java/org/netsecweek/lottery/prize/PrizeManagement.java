@@ -54,9 +54,10 @@ class PrizeManagement {
 		Mono<Void> work = draws.lockAndCheck(campaign.id())
 			.flatMap(begun -> begun ? Mono.error(new PoolInUse(campaign.id()))
 					: prizes.replace(campaign.id(), pool, caller.subject(), clock.instant()));
-		return InRequest.logAfter(transaction.transactional(work), done -> log.info("Prize pool of {} replaced by {}: {} prizes, no-prize weight {}, {}, {}",
-					campaign.id(), caller.subject(), pool.items().size(), pool.noPrizeWeight(), pool.release(),
-					pool.whenOutOfStock()));
+		return InRequest.logAfter(transaction.transactional(work),
+				done -> log.info("Prize pool of {} replaced by {}: {} prizes, no-prize weight {}, {}, {}", campaign.id(),
+						caller.subject(), pool.items().size(), pool.noPrizeWeight(), pool.release(),
+						pool.whenOutOfStock()));
 	}
 
 	private static List<Map<String, String>> duplicateIds(List<CampaignDefinition.Prize> items) {

@@ -5,6 +5,7 @@ import static org.netsecweek.lottery.TestEvents.again;
 import static org.netsecweek.lottery.TestEvents.drawRequested;
 import static org.netsecweek.lottery.TestEvents.pointsAwarded;
 
+import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -61,6 +62,30 @@ class PendingDrawIntegrationTests {
 
 		assertThat(records.performed(worker)).isEqualTo(1);
 		assertThat(records.completionsOf(worker)).isEqualTo(1);
+	}
+
+	/**
+	 * One polled batch of points for several workers, one of them twice and with a repeat: each worker's waiting draws
+	 * happen once, as far as the batch's last figures go.
+	 */
+	@Test
+	void aBatchOfPointsReleasesEachWorkersWaitingDrawsOnce() {
+		UUID one = UUID.randomUUID();
+		UUID other = UUID.randomUUID();
+		performDraw.accept(drawRequested("demo", one, 1));
+		performDraw.accept(drawRequested("demo", one, 2));
+		performDraw.accept(drawRequested("demo", one, 3));
+		performDraw.accept(drawRequested("demo", other, 1));
+		PointsAwarded first = pointsAwarded("demo", one, 1);
+
+		recordEntitlement.take(List.of(first, pointsAwarded("demo", other, 1), pointsAwarded("demo", one, 2), first));
+
+		assertThat(records.performed(one)).isEqualTo(2);
+		assertThat(records.statuses(one)).containsEntry("PENDING", 1L);
+		assertThat(records.entitlement("demo", one)).containsExactly(2, 2);
+		assertThat(records.performed(other)).isEqualTo(1);
+		assertThat(records.entitlement("demo", other)).containsExactly(1, 1);
+		assertThat(records.completionsOf(one)).isEqualTo(2);
 	}
 
 	@Test
