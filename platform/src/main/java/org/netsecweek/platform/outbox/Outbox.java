@@ -9,11 +9,15 @@ import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.transaction.NoTransactionException;
+import org.springframework.transaction.reactive.TransactionSynchronization;
+import org.springframework.transaction.reactive.TransactionSynchronizationManager;
 
 /**
  * Writes events to the outbox table. Call {@link #append} inside the transaction that makes the state change the
  * event announces, or let {@link #appendIfChanged} make the change and append the event in one statement: both
- * commit or neither does, and the relay publishes only what committed.
+ * commit or neither does, and the relay publishes only what committed. Once they commit, this instance's relay is
+ * told, so it publishes them at once instead of polling for them.
  */
 public class Outbox {
 
@@ -23,15 +27,19 @@ public class Outbox {
 
 	private final JsonMapper json;
 
-	Outbox(DatabaseClient db, JsonMapper json) {
+	private final NewRows newRows;
+
+	Outbox(DatabaseClient db, JsonMapper json, NewRows newRows) {
 		this.db = db;
 		this.json = json;
+		this.newRows = newRows;
 	}
 
 	public Mono<Void> append(CampaignEvent event) {
 		return bindEvent(db.sql(INSERT + "VALUES (:outboxEventId, :outboxTopic, :outboxKey, :outboxType, :outboxPayload)"),
 				event)
-			.then();
+			.then()
+			.then(tellRelayOnCommit());
 	}
 
 	/** Appends the events in one statement, in the order given: the same rows {@link #append} writes one by one. */
@@ -47,7 +55,8 @@ public class Outbox {
 			.bind("k", events.stream().map(event -> event.workerId().toString()).toArray(String[]::new))
 			.bind("y", events.stream().map(event -> event.getClass().getSimpleName()).toArray(String[]::new))
 			.bind("p", events.stream().map(json::writeValueAsString).toArray(String[]::new))
-			.then();
+			.then()
+			.then(tellRelayOnCommit());
 	}
 
 	/**
@@ -63,7 +72,27 @@ public class Outbox {
 			.bindValues(parameters), event)
 			.fetch()
 			.rowsUpdated()
-			.map(rows -> rows > 0);
+			.flatMap(rows -> rows > 0 ? tellRelayOnCommit().thenReturn(true) : Mono.just(false));
+	}
+
+	/**
+	 * Tells the relay when the rows just written are committed: after the caller's transaction commits, or at once
+	 * when the statement ran on its own (then it committed as it completed).
+	 */
+	private Mono<Void> tellRelayOnCommit() {
+		Mono<Void> now = Mono.fromRunnable(newRows::committed);
+		return TransactionSynchronizationManager.forCurrentTransaction().flatMap(transaction -> {
+			if (!transaction.isSynchronizationActive()) {
+				return now;
+			}
+			transaction.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public Mono<Void> afterCommit() {
+					return now;
+				}
+			});
+			return Mono.<Void>empty();
+		}).onErrorResume(NoTransactionException.class, none -> now);
 	}
 
 	private DatabaseClient.GenericExecuteSpec bindEvent(DatabaseClient.GenericExecuteSpec statement,

@@ -27,8 +27,13 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 public class OutboxConfiguration {
 
 	@Bean
-	Outbox outbox(DatabaseClient db, JsonMapper json) {
-		return new Outbox(db, json);
+	NewRows outboxNewRows() {
+		return new NewRows();
+	}
+
+	@Bean
+	Outbox outbox(DatabaseClient db, JsonMapper json, NewRows newRows) {
+		return new Outbox(db, json, newRows);
 	}
 
 	/** Services that publish nothing (reporting-service) switch it off with {@code netsec.events.relay=false}. */
@@ -36,7 +41,7 @@ public class OutboxConfiguration {
 	@ConditionalOnProperty(prefix = "netsec.events", name = "relay", havingValue = "true", matchIfMissing = true)
 	OutboxRelay outboxRelay(DatabaseClient db, ReactiveTransactionManager transactions,
 			@Value("${netsec.kafka.bootstrap-servers}") String bootstrapServers, OutboxSettings settings,
-			MeterRegistry meters, CircuitBreakerRegistry breakers) {
+			MeterRegistry meters, CircuitBreakerRegistry breakers, NewRows newRows) {
 		var producer = new DefaultKafkaProducerFactory<String, String>(Map.of(
 				ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
 				ProducerConfig.ACKS_CONFIG, "all",
@@ -49,6 +54,6 @@ public class OutboxConfiguration {
 				ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay"),
 				new StringSerializer(), new StringSerializer());
 		return new OutboxRelay(db, TransactionalOperator.create(transactions), new KafkaTemplate<>(producer), settings,
-				meters, breakers.circuitBreaker("kafka"));
+				meters, breakers.circuitBreaker("kafka"), newRows);
 	}
 }

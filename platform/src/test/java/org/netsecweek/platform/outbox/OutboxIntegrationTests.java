@@ -119,13 +119,18 @@ class OutboxIntegrationTests {
 			.block()).isZero();
 	}
 
-	private static PointsAwarded points(UUID worker, int total) {
+	static PointsAwarded points(UUID worker, int total) {
 		return new PointsAwarded(UUID.randomUUID(), Instant.now(), "demo", PointsAwarded.SCHEMA_VERSION, worker,
 				UUID.randomUUID(), java.time.LocalDate.now(), 1, total, total / 10, (long) total, null);
 	}
 
-	/** Reads the topic from the start until {@code expected} records keyed by the worker arrived. */
 	private List<ConsumerRecord<String, String>> consume(String topic, UUID worker, int expected) {
+		return consume(bootstrapServers, topic, worker, expected);
+	}
+
+	/** Reads the topic from the start until {@code expected} records keyed by the worker arrived. */
+	static List<ConsumerRecord<String, String>> consume(String bootstrapServers, String topic, UUID worker,
+			int expected) {
 		Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
 				ConsumerConfig.GROUP_ID_CONFIG, "check-" + UUID.randomUUID(), ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
 				"earliest");
