@@ -103,10 +103,10 @@ public final class Bench {
 			for (Scenarios.RushStep step : rush.steps()) {
 				rows.add(List.of(String.valueOf(step.offered()), fmt(step.achieved()), fmt(step.p50()), fmt(step.p99()),
 						fmt(step.max()), String.valueOf(step.failed()), fmt(step.jvmCpuMillis()),
-						fmt(step.databaseCpuMillis())));
+						fmt(step.jitCpuMillis()), fmt(step.databaseCpuMillis())));
 			}
 			report.table(List.of("offered/s", "done/s", "p50 ms", "p99 ms", "max ms", "failed", "JVM CPU ms/submission",
-					"PostgreSQL CPU ms/submission"), rows);
+					"of which JIT", "PostgreSQL CPU ms/submission"), rows);
 			summary.add(List.of("rush: highest submission rate held at p99 ≤ 100 ms", rush.held() + "/s"));
 		}
 
@@ -120,6 +120,8 @@ public final class Bench {
 			Recordings rec = journeyRec;
 			OpenLoad.run("journey warm-up", journeyRate, options.warmup(), Duration.ofSeconds(30),
 					intended -> scenarios.journey(rec, intended));
+			Machine.warmUntilJitSettles(() -> OpenLoad.run("journey warm-up", journeyRate, Duration.ofSeconds(10),
+					Duration.ofSeconds(30), intended -> scenarios.journey(rec, intended)));
 			rec.start();
 			java.time.Instant measuredFrom = java.time.Instant.now();
 			Machine.CpuTime cpuBefore = Machine.cpuTime();
@@ -159,13 +161,13 @@ public final class Bench {
 			Histogram journeys = steps.getOrDefault("journey", new Histogram(3));
 			long completed = Math.max(1, journeys.getTotalCount());
 			System.out.printf("  CPU per journey completed (the suite, its Kafka and the load generator in this JVM; "
-					+ "PostgreSQL): JVM %.1f ms, PostgreSQL %.1f ms%n", (double) cpu.jvmMillis() / completed,
-					(double) cpu.othersMillis() / completed);
+					+ "PostgreSQL): JVM %.1f ms (JIT %.1f), PostgreSQL %.1f ms%n", (double) cpu.jvmMillis() / completed,
+					(double) cpu.jitMillis() / completed, (double) cpu.othersMillis() / completed);
 			summary.add(List.of("journey: journeys/s completed (offered " + journeyRate + "/s)",
 					fmt(journeys.getTotalCount() / (double) options.duration().toSeconds())));
-			summary.add(List.of("journey: CPU per journey, JVM + PostgreSQL",
-					fmt((double) cpu.jvmMillis() / completed) + " + " + fmt((double) cpu.othersMillis() / completed)
-							+ " ms"));
+			summary.add(List.of("journey: CPU per journey, JVM (of which JIT) + PostgreSQL",
+					fmt((double) cpu.jvmMillis() / completed) + " (" + fmt((double) cpu.jitMillis() / completed) + ") + "
+							+ fmt((double) cpu.othersMillis() / completed) + " ms"));
 			summary.add(List.of("journey: submit → balance stored p99 (server side, from the tables)",
 					fmt(hops.get(Hops.POINTS.get(4)).getValueAtPercentile(99) / 1000.0) + " ms"));
 			summary.add(List.of("journey: draw requested → outcome stored p99 (server side, from the tables)",

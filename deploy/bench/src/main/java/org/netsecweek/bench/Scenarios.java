@@ -100,11 +100,8 @@ final class Scenarios {
 		List<Prepared> submitted = new ArrayList<>();
 		int held = 0;
 		// warm-up at the first rate, not counted: the JIT and the connection pools start cold
-		List<Prepared> warm = prepare((int) (options.rushStart() * options.warmup().toSeconds()), "warm-up");
-		AtomicInteger nextWarm = new AtomicInteger();
-		OpenLoad.run("rush warm-up", options.rushStart(), options.warmup(), Duration.ofSeconds(30),
-				intended -> submit(warm.get(nextWarm.getAndIncrement())));
-		submitted.addAll(warm);
+		warmUp(options.rushStart(), options.warmup(), submitted);
+		Machine.warmUntilJitSettles(() -> warmUp(options.rushStart(), Duration.ofSeconds(10), submitted));
 		for (int rate = options.rushStart(); rate <= options.rushMax(); rate += options.rushStep()) {
 			// each step's workers are prepared just before it, so a run stops preparing where the suite stops keeping up
 			List<Prepared> workers = prepare((int) (rate * options.rushStepDuration().toSeconds()), rate + "/s");
@@ -132,11 +129,11 @@ final class Scenarios {
 			long done = Math.max(1, outcome.done());
 			RushStep step = new RushStep(rate, outcome.done() / outcome.seconds(), h.getValueAtPercentile(50) / 1000.0,
 					h.getValueAtPercentile(99) / 1000.0, h.getMaxValue() / 1000.0, outcome.failed() + outcome.unfinished(),
-					(double) cpu.jvmMillis() / done, (double) cpu.othersMillis() / done);
+					(double) cpu.jvmMillis() / done, (double) cpu.jitMillis() / done, (double) cpu.othersMillis() / done);
 			steps.add(step);
 			System.out.printf("    %5d/s offered: %.0f/s done, p50 %.1f ms, p99 %.1f ms, failed %d; CPU per submission: "
-					+ "JVM %.2f ms, PostgreSQL %.2f ms%n", rate, step.achieved(), step.p50(), step.p99(), step.failed(),
-					step.jvmCpuMillis(), step.databaseCpuMillis());
+					+ "JVM %.2f ms (JIT %.2f), PostgreSQL %.2f ms%n", rate, step.achieved(), step.p50(), step.p99(),
+					step.failed(), step.jvmCpuMillis(), step.jitCpuMillis(), step.databaseCpuMillis());
 			StringBuilder perDatabase = new StringBuilder();
 			commitsAfter.forEach((database, count) -> perDatabase.append(String.format(" %s %.2f", database,
 					(double) (count - commitsBefore.getOrDefault(database, 0L)) / done)));
@@ -267,16 +264,25 @@ final class Scenarios {
 			.timeout(GIVE_UP);
 	}
 
+	private void warmUp(int rate, Duration duration, List<Prepared> submitted) {
+		List<Prepared> warm = prepare((int) (rate * duration.toSeconds()), "warm-up");
+		AtomicInteger next = new AtomicInteger();
+		OpenLoad.run("rush warm-up", rate, duration, Duration.ofSeconds(30),
+				intended -> submit(warm.get(next.getAndIncrement())));
+		submitted.addAll(warm);
+	}
+
 	record Prepared(UUID id, String token, JsonNode paper) {
 	}
 
 	/**
 	 * @param jvmCpuMillis CPU time of this JVM (the four services, Kafka and the load generator) during the step,
 	 * per submission done; consumers working off the step's events count in so far as they kept up
+	 * @param jitCpuMillis of that, what the JIT compilers spent
 	 * @param databaseCpuMillis the same for PostgreSQL's processes
 	 */
 	record RushStep(int offered, double achieved, double p50, double p99, double max, long failed, double jvmCpuMillis,
-			double databaseCpuMillis) {
+			double jitCpuMillis, double databaseCpuMillis) {
 	}
 
 	/** @param held the highest offered rate whose step kept p99 ≤ 100 ms without a failure */
