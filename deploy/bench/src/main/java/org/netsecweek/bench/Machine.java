@@ -40,7 +40,7 @@ final class Machine {
 	}
 
 	/**
-	 * Repeats a slice of warm-up (at most 30 times) until the JIT compilers spent under a quarter of a core during
+	 * Repeats a slice of warm-up (at most 18 times) until the JIT compilers spent under a quarter of a core during
 	 * one: on 2 cores they compile the four services' and Kafka's code for minutes after start, and a step measured
 	 * meanwhile pays for them (at 80 submissions/s, 3 minutes after start, they still took 0.6 of a core).
 	 */
