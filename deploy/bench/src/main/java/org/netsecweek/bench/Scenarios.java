@@ -155,6 +155,7 @@ final class Scenarios {
 		List<String> tokens = workers.stream().map(Prepared::token).toList();
 		AtomicInteger next = new AtomicInteger();
 		long before = completedDraws(lotteryDb);
+		java.time.Instant startedAt = java.time.Instant.now();
 		long start = System.nanoTime();
 		rec.start();
 		OpenLoad.Outcome outcome = OpenLoad.run("draws " + workers.size(), rate,
@@ -179,7 +180,24 @@ final class Scenarios {
 		}
 		double seconds = (System.nanoTime() - start) / 1e9;
 		rec.stop();
-		return new DrawResult(requested, completed, seconds, completed / seconds);
+		return new DrawResult(requested, completed, seconds, completed / seconds, lotteryAlone(lotteryDb, startedAt));
+	}
+
+	/**
+	 * The lottery's own pace: the scenario's draws completed per second from the first one lottery-service received
+	 * to the last it completed (its {@code draw} table), without the quiz's HTTP and outbox in front of it.
+	 */
+	private static double lotteryAlone(DatabaseClient lotteryDb, java.time.Instant since) {
+		return lotteryDb.sql("SELECT count(*) AS n, extract(epoch FROM max(completed_at) - min(received_at)) AS seconds "
+				+ "FROM draw WHERE received_at >= :since AND status <> 'PENDING'")
+			.bind("since", since)
+			.map(row -> {
+				Number drawn = row.get("seconds", Number.class);
+				return drawn == null || drawn.doubleValue() <= 0 ? 0.0
+						: row.get("n", Long.class) / drawn.doubleValue();
+			})
+			.one()
+			.block();
 	}
 
 	/**
@@ -289,6 +307,11 @@ final class Scenarios {
 	record RushResult(int held, List<RushStep> steps, List<Prepared> submitted) {
 	}
 
-	record DrawResult(long requested, long completed, double seconds, double perSecond) {
+	/**
+	 * @param perSecond draws completed per second from the first request to the quiz to the last outcome
+	 * @param lotteryPerSecond the same inside lottery-service: from the first draw it received to the last it
+	 * completed
+	 */
+	record DrawResult(long requested, long completed, double seconds, double perSecond, double lotteryPerSecond) {
 	}
 }
