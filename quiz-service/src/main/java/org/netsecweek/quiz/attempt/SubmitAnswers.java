@@ -22,7 +22,6 @@ import org.netsecweek.quiz.paper.CampaignDay;
 import org.netsecweek.quiz.paper.Papers;
 import org.netsecweek.quiz.paper.Papers.IssuedPaper;
 import org.netsecweek.quiz.worker.Worker;
-import org.netsecweek.quiz.worker.Workers;
 import reactor.core.publisher.Mono;
 
 import org.springframework.stereotype.Component;
@@ -37,17 +36,14 @@ class SubmitAnswers {
 
 	private final Papers papers;
 
-	private final Workers workers;
-
 	private final Attempts attempts;
 
 	private final Clock clock;
 
 	private final MeterRegistry meters;
 
-	SubmitAnswers(Papers papers, Workers workers, Attempts attempts, Clock clock, MeterRegistry meters) {
+	SubmitAnswers(Papers papers, Attempts attempts, Clock clock, MeterRegistry meters) {
 		this.papers = papers;
-		this.workers = workers;
 		this.attempts = attempts;
 		this.clock = clock;
 		this.meters = meters;
@@ -56,10 +52,8 @@ class SubmitAnswers {
 	/** Emits the graded attempt and whether this call stored it ({@code false}: a repeat). */
 	Mono<Submission> submit(UUID workerId, Map<String, Set<String>> answers, String idempotencyKey) {
 		return Mono.fromCallable(papers::today)
-			.flatMap(day -> Mono
-				.zip(workers.get(workerId),
-						papers.issued(day, workerId).map(Optional::of).defaultIfEmpty(Optional.empty()))
-				.flatMap(found -> grade(day, found.getT1(), found.getT2(), answers, idempotencyKey)));
+			.flatMap(day -> papers.sitting(day, workerId)
+				.flatMap(found -> grade(day, found.worker(), found.paper(), answers, idempotencyKey)));
 	}
 
 	/** Grades against the paper as shown (pinned), or as the bank gives it now if it never was shown. */

@@ -4,17 +4,23 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import io.r2dbc.spi.Readable;
 import org.netsecweek.platform.campaign.CampaignDefinition;
 import org.netsecweek.platform.campaign.Campaigns;
 import org.netsecweek.quiz.bank.BankSync;
 import org.netsecweek.quiz.bank.IssuedQuestions;
 import org.netsecweek.quiz.bank.Question;
 import org.netsecweek.quiz.bank.QuestionBank;
+import org.netsecweek.quiz.worker.Worker;
+import org.netsecweek.quiz.worker.WorkerNotRegistered;
 import reactor.core.publisher.Mono;
+
+import io.r2dbc.spi.Readable;
 
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
@@ -92,14 +98,41 @@ public class Papers implements IssuedQuestions {
 			.bind("campaign", day.campaignId())
 			.bind("worker", worker)
 			.bind("day", day.day())
-			.map(row -> new Pin(row.get("issued_at", Instant.class), row.get("question_ids", String[].class),
-					row.get("bank_version", Long.class)))
+			.map(Papers::pin)
 			.one()
-			.flatMap(pin -> pin.questionIds() == null
-					// shown before papers were pinned: drawn again, as then
-					? Mono.just(new IssuedPaper(pin.issuedAt(), questions(day, worker)))
-					: bankSync.atLeast(pin.bankVersion())
-						.then(Mono.fromCallable(() -> new IssuedPaper(pin.issuedAt(), pinned(pin.questionIds())))));
+			.flatMap(pin -> paper(day, worker, pin));
+	}
+
+	/**
+	 * The registered worker and their paper of the day as first shown (none if it never was), in one round trip: the
+	 * submission's hot path. A worker who is not registered gets a 403 problem asking them to register first.
+	 */
+	public Mono<Sitting> sitting(CampaignDay day, UUID worker) {
+		return db.sql("SELECT w.union_id, w.org_id, p.issued_at, p.question_ids, p.bank_version FROM worker w "
+				+ "LEFT JOIN paper_issue p ON p.campaign_id = :campaign AND p.worker_id = w.id "
+				+ "AND p.campaign_day = :day WHERE w.id = :worker AND w.registered_at IS NOT NULL")
+			.bind("campaign", day.campaignId())
+			.bind("worker", worker)
+			.bind("day", day.day())
+			.map(row -> new Found(new Worker(worker, row.get("union_id", String.class), row.get("org_id", String.class)),
+					row.get("issued_at", Instant.class) == null ? null : pin(row)))
+			.one()
+			.switchIfEmpty(Mono.error(WorkerNotRegistered::new))
+			.flatMap(found -> found.pin() == null ? Mono.just(new Sitting(found.worker(), Optional.empty()))
+					: paper(day, worker, found.pin()).map(paper -> new Sitting(found.worker(), Optional.of(paper))));
+	}
+
+	private static Pin pin(Readable row) {
+		return new Pin(row.get("issued_at", Instant.class), row.get("question_ids", String[].class),
+				row.get("bank_version", Long.class));
+	}
+
+	private Mono<IssuedPaper> paper(CampaignDay day, UUID worker, Pin pin) {
+		return pin.questionIds() == null
+				// shown before papers were pinned: drawn again, as then
+				? Mono.just(new IssuedPaper(pin.issuedAt(), questions(day, worker)))
+				: bankSync.atLeast(pin.bankVersion())
+					.then(Mono.fromCallable(() -> new IssuedPaper(pin.issuedAt(), pinned(pin.questionIds()))));
 	}
 
 	@Override
@@ -142,6 +175,17 @@ public class Papers implements IssuedQuestions {
 	 * @param questions its questions in paper order
 	 */
 	public record IssuedPaper(Instant issuedAt, List<Question> questions) {
+	}
+
+	/**
+	 * A registered worker at today's paper.
+	 *
+	 * @param paper the paper as first shown, or empty if it never was
+	 */
+	public record Sitting(Worker worker, Optional<IssuedPaper> paper) {
+	}
+
+	private record Found(Worker worker, Pin pin) {
 	}
 
 	private record Pin(Instant issuedAt, String[] questionIds, Long bankVersion) {

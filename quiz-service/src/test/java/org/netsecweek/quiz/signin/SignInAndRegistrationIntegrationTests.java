@@ -2,6 +2,7 @@ package org.netsecweek.quiz.signin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -49,6 +50,11 @@ class SignInAndRegistrationIntegrationTests {
 		assertThat(first.get("workerId")).isEqualTo(again.get("workerId"));
 		assertThat(first.get("registered").asBoolean()).isFalse();
 		web.get().uri("/api/papers/today").headers(h -> h.setBearerAuth(first.get("token").asString())).exchange()
+			.expectStatus().isForbidden()
+			.expectBody().jsonPath("$.code").isEqualTo("worker-not-registered");
+		// submitting reads the worker and the paper in one statement: an unregistered worker is refused there too
+		web.post().uri("/api/attempts").headers(h -> h.setBearerAuth(first.get("token").asString()))
+			.bodyValue(Map.of("answers", Map.of("pipl-001", List.of("B")))).exchange()
 			.expectStatus().isForbidden()
 			.expectBody().jsonPath("$.code").isEqualTo("worker-not-registered");
 	}

@@ -8,19 +8,19 @@ import java.util.function.BiFunction;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.netsecweek.events.CampaignEvent;
 import org.netsecweek.platform.inbox.Batches;
+import org.netsecweek.platform.inbox.Inbox;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.ReactiveTransactionManager;
-import org.springframework.transaction.reactive.TransactionalOperator;
 
 /**
- * The platform inbox for a batch of events: every new event's processed-event row, its facts and the counters they
- * change commit in one transaction, so each event takes effect once however often Kafka delivers it. If the batch
- * fails, its events are applied one by one, each in its own transaction, and the first that fails is reported by
- * its index: the binder retries from there and finally sends only that one to the dead-letter topic.
+ * The platform inbox for a batch of events: the batch's processed-event rows (one statement), every new event's facts
+ * and the counters they change commit in one transaction, so each event takes effect once however often Kafka
+ * delivers it. If the batch fails, its events are applied one by one, each in its own transaction, and the first that
+ * fails is reported by its index: the binder retries from there and finally sends only that one to the dead-letter
+ * topic.
  */
 @Component
 class BatchInbox {
@@ -29,13 +29,13 @@ class BatchInbox {
 
 	private final DatabaseClient db;
 
-	private final TransactionalOperator transaction;
+	private final Inbox inbox;
 
 	private final MeterRegistry meters;
 
-	BatchInbox(DatabaseClient db, ReactiveTransactionManager transactions, MeterRegistry meters) {
+	BatchInbox(DatabaseClient db, Inbox inbox, MeterRegistry meters) {
 		this.db = db;
-		this.transaction = TransactionalOperator.create(transactions);
+		this.inbox = inbox;
 		this.meters = meters;
 	}
 
@@ -59,32 +59,17 @@ class BatchInbox {
 				part -> apply(consumer, order == null ? part : part.stream().sorted(order).toList(), effect));
 	}
 
-	private <E extends CampaignEvent> long[] apply(String consumer, List<E> events,
+	private <E extends CampaignEvent> void apply(String consumer, List<E> events,
 			BiFunction<E, Tallies, Mono<?>> effect) {
 		Tallies tallies = new Tallies();
-		Mono<long[]> work = Flux.fromIterable(events)
-			.concatMap(event -> db
-				.sql("INSERT INTO processed_event (consumer, event_id) VALUES (:consumer, :eventId) "
-						+ "ON CONFLICT DO NOTHING")
-				.bind("consumer", consumer)
-				.bind("eventId", event.eventId())
-				.fetch()
-				.rowsUpdated()
-				.flatMap(inserted -> inserted == 1 ? effect.apply(event, tallies).then(Mono.just(true))
-						: Mono.just(false)))
-			.reduce(new long[2], (counts, applied) -> {
-				counts[applied ? 0 : 1]++;
-				return counts;
-			})
-			.flatMap(counts -> tallies.apply(db).thenReturn(counts));
-		long[] counts = transaction.transactional(work).block(TIMEOUT);
+		// one statement claims the batch's new events (platform inbox), then each records its facts
+		inbox.onceEach(consumer, events, fresh -> Flux.fromIterable(fresh)
+			.concatMap(event -> effect.apply(event, tallies))
+			.then(Mono.defer(() -> tallies.apply(db)))).block(TIMEOUT);
 		// counted only once the transaction committed
-		meters.counter("events.consumed", "consumer", consumer, "result", "applied").increment(counts[0]);
-		meters.counter("events.consumed", "consumer", consumer, "result", "duplicate").increment(counts[1]);
 		tallies.recorded()
 			.forEach((key, count) -> meters
 				.counter("participation.facts.recorded", "kind", key.get(0), "campaign", key.get(1))
 				.increment(count));
-		return counts;
 	}
 }

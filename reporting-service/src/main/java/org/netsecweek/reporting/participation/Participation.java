@@ -29,11 +29,17 @@ class Participation {
 	 */
 	Mono<Void> recordAnswer(AnswerSubmitted answer, Tallies tallies) {
 		var results = answer.results();
+		// the worker counts as covered the first time a fact of theirs is new: one statement for both rows
 		return db.sql("""
-				INSERT INTO participation_fact (campaign_id, worker_id, campaign_day, union_id, org_id, attempt_id,
-				    correct_count, question_count, occurred_at, question_ids, categories, correct)
-				VALUES (:campaign, :worker, :day, :union, :org, :attempt, :correct, :questions, :occurredAt,
-				    :questionIds, :categories, :results) ON CONFLICT DO NOTHING""")
+				WITH fact AS (
+				    INSERT INTO participation_fact (campaign_id, worker_id, campaign_day, union_id, org_id, attempt_id,
+				        correct_count, question_count, occurred_at, question_ids, categories, correct)
+				    VALUES (:campaign, :worker, :day, :union, :org, :attempt, :correct, :questions, :occurredAt,
+				        :questionIds, :categories, :results) ON CONFLICT DO NOTHING RETURNING campaign_id),
+				covered AS (
+				    INSERT INTO covered_worker (campaign_id, worker_id, union_id, org_id)
+				    SELECT campaign_id, :worker, :union, :org FROM fact ON CONFLICT DO NOTHING RETURNING worker_id)
+				SELECT (SELECT count(*) FROM fact) AS facts, (SELECT count(*) FROM covered) AS covered""")
 			.bind("campaign", answer.campaignId())
 			.bind("worker", answer.workerId())
 			.bind("day", answer.campaignDay())
@@ -47,24 +53,14 @@ class Participation {
 			.bind("categories", results.stream().map(r -> r.category() == null ? "" : r.category())
 				.toArray(String[]::new))
 			.bind("results", results.stream().map(AnswerSubmitted.QuestionResult::correct).toArray(Boolean[]::new))
-			.fetch()
-			.rowsUpdated()
-			.flatMap(rows -> rows == 1 ? coverWorker(answer).doOnNext(newWorker -> tallies.answer(answer, newWorker))
-					: Mono.empty())
+			.map(row -> new long[] { row.get("facts", Long.class), row.get("covered", Long.class) })
+			.one()
+			.doOnNext(rows -> {
+				if (rows[0] == 1) {
+					tallies.answer(answer, rows[1] == 1);
+				}
+			})
 			.then();
-	}
-
-	/** Whether this is the worker's first participation in the campaign. */
-	private Mono<Boolean> coverWorker(AnswerSubmitted answer) {
-		return db.sql("INSERT INTO covered_worker (campaign_id, worker_id, union_id, org_id) "
-				+ "VALUES (:campaign, :worker, :union, :org) ON CONFLICT DO NOTHING")
-			.bind("campaign", answer.campaignId())
-			.bind("worker", answer.workerId())
-			.bind("union", answer.unionId())
-			.bind("org", answer.orgId())
-			.fetch()
-			.rowsUpdated()
-			.map(rows -> rows == 1);
 	}
 
 	/**
