@@ -104,13 +104,14 @@ class DrawManagement implements EntitlementListener {
 	}
 
 	@Override
-	public Mono<Void> entitlementRecorded(Entitlement locked) {
-		if (!locked.hasDrawLeft()) {
+	public Mono<Void> entitlementsRecorded(List<Entitlement> locked) {
+		List<Entitlement> withDrawsLeft = locked.stream().filter(Entitlement::hasDrawLeft).toList();
+		if (withDrawsLeft.isEmpty()) {
 			return Mono.empty();
 		}
-		return draws.knownOrPending(Set.of(), List.of(locked.key()))
+		return draws.knownOrPending(Set.of(), withDrawsLeft.stream().map(Entitlement::key).toList())
 			.collectList()
-			.flatMap(waiting -> settle(List.of(locked), waiting, List.of()));
+			.flatMap(waiting -> waiting.isEmpty() ? Mono.empty() : settle(withDrawsLeft, waiting, List.of()));
 	}
 
 	/** Rejects a draw that waited too long for an entitlement, unless something finished it meanwhile. */

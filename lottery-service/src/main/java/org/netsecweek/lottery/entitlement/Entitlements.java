@@ -8,6 +8,8 @@ import java.util.UUID;
 
 import io.r2dbc.spi.Readable;
 import org.netsecweek.events.scoring.PointsAwarded;
+import org.netsecweek.platform.inbox.Batches;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -97,25 +99,35 @@ public class Entitlements {
 	}
 
 	/**
-	 * Takes the draws a PointsAwarded says the worker has earned. An event with a sequence (schema 2) counts when it
-	 * is newer than the last one applied, and may also lower the draws earned (an admin took points away), though
-	 * never below the draws already used; an event without one (schema 1, totals only grew) raises them only.
+	 * Takes the draws each PointsAwarded says its worker has earned, each worker's events in the order given, from
+	 * rows the caller locked; emits each worker's figures after its last event. One statement per round of the batch
+	 * (one event per worker: the whole batch, unless a worker has several events in it).
+	 * <p>
+	 * An event with a sequence (schema 2) counts when it is newer than the last one applied, and may also lower the
+	 * draws earned (an admin took points away), though never below the draws already used; an event without one
+	 * (schema 1, totals only grew) raises them only.
 	 */
-	Mono<Entitlement> apply(Entitlement locked, PointsAwarded points) {
-		int earned = Math.max(points.drawsEarned(), 0);
-		String set = points.sequence() == null
-				? "draws_earned = GREATEST(draws_earned, :earned)"
-				: "draws_earned = CASE WHEN points_sequence < :sequence THEN GREATEST(:earned, draws_used) "
-						+ "ELSE draws_earned END, points_sequence = GREATEST(points_sequence, :sequence)";
-		var update = db.sql("UPDATE entitlement SET " + set + ", updated_at = now() "
-				+ "WHERE campaign_id = :campaign AND worker_id = :worker RETURNING " + COLUMNS)
-			.bind("earned", earned)
-			.bind("campaign", locked.campaignId())
-			.bind("worker", locked.workerId());
-		if (points.sequence() != null) {
-			update = update.bind("sequence", points.sequence());
-		}
-		return update.map(Entitlements::entitlement).one();
+	Mono<Map<Entitlement.Key, Entitlement>> apply(List<PointsAwarded> batch) {
+		return Flux.fromIterable(Batches.rounds(batch, points -> new Entitlement.Key(points.campaignId(),
+				points.workerId())))
+			.concatMap(this::applyRound)
+			// a later round's figures replace an earlier one's
+			.collectMap(Entitlement::key);
+	}
+
+	private Flux<Entitlement> applyRound(List<PointsAwarded> round) {
+		return db.sql("UPDATE entitlement e SET draws_earned = CASE WHEN u.s IS NULL THEN GREATEST(e.draws_earned, u.n) "
+				+ "WHEN e.points_sequence < u.s THEN GREATEST(u.n, e.draws_used) ELSE e.draws_earned END, "
+				+ "points_sequence = CASE WHEN u.s IS NULL THEN e.points_sequence ELSE GREATEST(e.points_sequence, u.s) "
+				+ "END, updated_at = now() FROM unnest(CAST(:c AS text[]), CAST(:w AS uuid[]), CAST(:n AS int[]), "
+				+ "CAST(:s AS bigint[])) AS u(c, w, n, s) WHERE e.campaign_id = u.c AND e.worker_id = u.w RETURNING "
+				+ "e.campaign_id, e.worker_id, e.draws_earned, e.draws_used")
+			.bind("c", round.stream().map(PointsAwarded::campaignId).toArray(String[]::new))
+			.bind("w", round.stream().map(PointsAwarded::workerId).toArray(UUID[]::new))
+			.bind("n", round.stream().map(points -> Math.max(points.drawsEarned(), 0)).toArray(Integer[]::new))
+			.bind("s", round.stream().map(PointsAwarded::sequence).toArray(Long[]::new))
+			.map(Entitlements::entitlement)
+			.all();
 	}
 
 	private static Entitlement entitlement(Readable row) {

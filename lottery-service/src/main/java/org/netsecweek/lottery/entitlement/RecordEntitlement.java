@@ -5,7 +5,6 @@ import java.util.List;
 import org.netsecweek.events.scoring.PointsAwarded;
 import org.netsecweek.platform.inbox.EventHandler;
 import org.netsecweek.platform.inbox.Inbox;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -27,13 +26,9 @@ class RecordEntitlement extends EventHandler<PointsAwarded> {
 	private static Mono<Void> record(List<PointsAwarded> batch, Entitlements entitlements,
 			EntitlementListener listener) {
 		return entitlements.lockAll(batch.stream().map(RecordEntitlement::key).distinct().toList())
-			.flatMap(locked -> Flux.fromIterable(batch)
-				.concatMap(points -> entitlements.apply(locked.get(key(points)), points))
-				// the last figures of each worker, in the order the events were applied
-				.collectMap(Entitlement::key))
-			.flatMapMany(latest -> Flux.fromIterable(latest.values()))
-			.concatMap(listener::entitlementRecorded)
-			.then();
+			.then(entitlements.apply(batch))
+			// the last figures of each worker
+			.flatMap(latest -> listener.entitlementsRecorded(List.copyOf(latest.values())));
 	}
 
 	private static Entitlement.Key key(PointsAwarded points) {

@@ -71,6 +71,26 @@ class RecordEntitlementIntegrationTests {
 		assertThat(drawsEarned("demo", worker)).as("a draw already used stays used").isEqualTo(1);
 	}
 
+	@Test
+	void aBatchAppliesEachWorkersEventsInTheirOrderAsOneByOneWould() {
+		UUID adjusted = UUID.randomUUID();
+		UUID legacy = UUID.randomUUID();
+		UUID single = UUID.randomUUID();
+		// one statement per round: adjusted's three events take three rounds, the others share the first
+		recordEntitlement.take(List.of(sequenced(adjusted, 2, 2), pointsAwarded("demo", legacy, 4),
+				sequenced(single, 1, 1), sequenced(adjusted, 5, 1), pointsAwarded("demo", legacy, 2),
+				sequenced(adjusted, 1, 3)));
+
+		assertThat(drawsEarned("demo", adjusted)).as("the newest sequence, though lower").isEqualTo(1);
+		assertThat(drawsEarned("demo", legacy)).as("schema 1: the largest").isEqualTo(4);
+		assertThat(drawsEarned("demo", single)).isEqualTo(1);
+		assertThat(db.sql("SELECT points_sequence FROM entitlement WHERE worker_id = :worker")
+			.bind("worker", adjusted)
+			.map(row -> row.get("points_sequence", Long.class))
+			.one()
+			.block()).isEqualTo(3);
+	}
+
 	private static PointsAwarded sequenced(UUID worker, int drawsEarned, long sequence) {
 		PointsAwarded points = pointsAwarded("demo", worker, drawsEarned);
 		return new PointsAwarded(points.eventId(), points.occurredAt(), points.campaignId(), points.schemaVersion(),

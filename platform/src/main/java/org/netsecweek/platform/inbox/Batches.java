@@ -1,7 +1,9 @@
 package org.netsecweek.platform.inbox;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -80,6 +82,24 @@ public final class Batches {
 				throw failed(consumer, batch, i, ex);
 			}
 		}
+	}
+
+	/**
+	 * Splits a batch into rounds that one set-based statement each can apply: round {@code k} holds the
+	 * {@code k}-th event of every key (a worker, say), in the batch's order. Applying the rounds in turn applies each
+	 * key's events in their order, and no round touches a key twice. A batch with one event per key is one round.
+	 */
+	public static <E, K> List<List<E>> rounds(List<E> batch, Function<? super E, K> key) {
+		Map<K, Integer> seen = new HashMap<>();
+		List<List<E>> rounds = new ArrayList<>();
+		for (E event : batch) {
+			int round = seen.merge(key.apply(event), 1, Integer::sum) - 1;
+			if (round == rounds.size()) {
+				rounds.add(new ArrayList<>());
+			}
+			rounds.get(round).add(event);
+		}
+		return rounds;
 	}
 
 	private static BatchListenerFailedException failed(String consumer, List<? extends CampaignEvent> batch, int index,

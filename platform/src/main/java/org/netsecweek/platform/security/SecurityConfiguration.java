@@ -19,6 +19,8 @@ import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
@@ -62,8 +64,10 @@ public class SecurityConfiguration {
 		// expiry is judged by the suite's clock, the one tokens were issued by
 		JwtTimestampValidator expiry = new JwtTimestampValidator();
 		expiry.setClock(clock);
-		decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(expiry, new JwtIssuerValidator(settings.issuer())));
-		return decoder;
+		OAuth2TokenValidator<Jwt> validator = new DelegatingOAuth2TokenValidator<>(expiry,
+				new JwtIssuerValidator(settings.issuer()));
+		decoder.setJwtValidator(validator);
+		return new VerifiedTokens(decoder, validator);
 	}
 
 	@Bean

@@ -1,8 +1,12 @@
 package org.netsecweek.quiz.balance;
 
+import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.netsecweek.events.scoring.PointsAwarded;
+import org.netsecweek.platform.inbox.Batches;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -19,16 +23,27 @@ public class Balances {
 	}
 
 	/**
-	 * Takes the announced total (the inbox applies each event once). An event with a sequence sets the balance when
-	 * it is newer than the one applied, so a reordered event never moves it back and an adjustment may lower it; a
-	 * schema-1 event (no sequence; totals only grew) keeps the larger figures. Adjustments are not attempts, so
-	 * they leave the count of booked attempts alone.
+	 * Takes the announced totals (the inbox applies each event once), each worker's events in the order given: one
+	 * statement per round of the batch (one event per worker: the whole batch, unless a worker has several events in
+	 * it), two if it mixes schemas. An event with a sequence sets the balance when it is newer than the one applied,
+	 * so a reordered event never moves it back and an adjustment may lower it; a schema-1 event (no sequence; totals
+	 * only grew) keeps the larger figures. Adjustments are not attempts, so they leave the count of booked attempts
+	 * alone.
 	 */
-	Mono<Void> apply(PointsAwarded points) {
-		boolean sequenced = points.sequence() != null;
+	Mono<Void> apply(List<PointsAwarded> batch) {
+		return Flux.fromIterable(Batches.rounds(batch, points -> List.of(points.campaignId(), points.workerId())))
+			.concatMap(round -> Flux.fromIterable(round.stream()
+				.collect(Collectors.partitioningBy(points -> points.sequence() != null))
+				.entrySet())
+				.concatMap(part -> part.getValue().isEmpty() ? Mono.empty() : upsert(part.getKey(), part.getValue())))
+			.then();
+	}
+
+	private Mono<Void> upsert(boolean sequenced, List<PointsAwarded> round) {
 		String newer = "balance.points_sequence < EXCLUDED.points_sequence";
-		var upsert = db.sql("INSERT INTO balance (campaign_id, worker_id, total, draws_earned, booked_attempts, "
-				+ "points_sequence) VALUES (:campaign, :worker, :total, :draws, :booked, :sequence) "
+		return db.sql("INSERT INTO balance (campaign_id, worker_id, total, draws_earned, booked_attempts, "
+				+ "points_sequence) SELECT c, w, t, d, b, s FROM unnest(CAST(:c AS text[]), CAST(:w AS uuid[]), "
+				+ "CAST(:t AS int[]), CAST(:d AS int[]), CAST(:b AS int[]), CAST(:s AS bigint[])) AS u(c, w, t, d, b, s) "
 				+ "ON CONFLICT (campaign_id, worker_id) DO UPDATE SET "
 				+ (sequenced
 						? "total = CASE WHEN " + newer + " THEN EXCLUDED.total ELSE balance.total END, "
@@ -38,13 +53,13 @@ public class Balances {
 						: "total = GREATEST(balance.total, EXCLUDED.total), "
 								+ "draws_earned = GREATEST(balance.draws_earned, EXCLUDED.draws_earned), ")
 				+ "booked_attempts = balance.booked_attempts + EXCLUDED.booked_attempts, updated_at = now()")
-			.bind("campaign", points.campaignId())
-			.bind("worker", points.workerId())
-			.bind("total", points.newTotal())
-			.bind("draws", points.drawsEarned())
-			.bind("booked", points.adjustmentId() != null ? 0 : 1)
-			.bind("sequence", sequenced ? points.sequence() : 0L);
-		return upsert.then();
+			.bind("c", round.stream().map(PointsAwarded::campaignId).toArray(String[]::new))
+			.bind("w", round.stream().map(PointsAwarded::workerId).toArray(UUID[]::new))
+			.bind("t", round.stream().map(PointsAwarded::newTotal).toArray(Integer[]::new))
+			.bind("d", round.stream().map(PointsAwarded::drawsEarned).toArray(Integer[]::new))
+			.bind("b", round.stream().map(points -> points.adjustmentId() != null ? 0 : 1).toArray(Integer[]::new))
+			.bind("s", round.stream().map(points -> sequenced ? points.sequence() : 0L).toArray(Long[]::new))
+			.then();
 	}
 
 	/** The worker's balance in a campaign; zeros before their first points. */

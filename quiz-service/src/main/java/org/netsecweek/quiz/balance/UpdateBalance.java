@@ -15,6 +15,6 @@ import org.springframework.stereotype.Component;
 class UpdateBalance extends EventHandler<PointsAwarded> {
 
 	UpdateBalance(Inbox inbox, JsonMapper json, Balances balances) {
-		super(inbox, json, PointsAwarded.class, "updateBalance", eachInOrder(balances::apply));
+		super(inbox, json, PointsAwarded.class, "updateBalance", balances::apply);
 	}
 }

@@ -100,6 +100,29 @@ class DrawAndBalanceIntegrationTests {
 		assertThat(phone.get("/api/balance").get("total").asInt()).isEqualTo(30);
 	}
 
+	/** One statement per round of a batch, two when a round mixes schemas: each worker keeps its schema's rule. */
+	@Test
+	void aBatchMixingSchemasKeepsEachWorkersRule() {
+		Phone sequenced = Phone.signIn(web, "harbin", "harbin-0001");
+		Phone legacy = Phone.signIn(web, "harbin", "harbin-0002");
+		PointsAwarded legacyFirst = new PointsAwarded(UUID.randomUUID(), Instant.now(), "demo", 1, legacy.id,
+				UUID.randomUUID(), LocalDate.now(), 10, 30, 3, null, null);
+		PointsAwarded legacyLate = new PointsAwarded(UUID.randomUUID(), Instant.now(), "demo", 1, legacy.id,
+				UUID.randomUUID(), LocalDate.now(), 10, 10, 1, null, null);
+
+		updateBalance.take(List.of(sequenced(sequenced.id, 20, 2, 2), legacyFirst, sequenced(sequenced.id, 10, 1, 1),
+				legacyLate));
+
+		assertThat(List.of(sequenced.get("/api/balance").get("total").asInt(),
+				legacy.get("/api/balance").get("total").asInt())).containsExactly(20, 30);
+		assertThat(db.sql("SELECT sum(booked_attempts) AS n FROM balance WHERE worker_id IN (:a, :b)")
+			.bind("a", sequenced.id)
+			.bind("b", legacy.id)
+			.map(row -> row.get("n", Long.class))
+			.one()
+			.block()).isEqualTo(4);
+	}
+
 	@Test
 	void drawsNeverExceedWhatTheBalanceAllowsAndADoubleTapIsOneDraw() throws Exception {
 		Phone phone = Phone.signIn(web, "suihua", "suihua-0001");

@@ -55,17 +55,32 @@ class BatchInbox {
 	 */
 	<E extends CampaignEvent> void consume(String consumer, List<E> events, Comparator<? super E> order,
 			BiFunction<E, Tallies, Mono<?>> effect) {
+		consumeAll(consumer, events, order,
+				(fresh, tallies) -> Flux.fromIterable(fresh).concatMap(event -> effect.apply(event, tallies)).then());
+	}
+
+	/**
+	 * The same, with an effect that records all of a batch's new events at once.
+	 *
+	 * @param effect records the new events' facts (in the batch's order) and adds their counter changes to the tallies
+	 */
+	<E extends CampaignEvent> void consumeAll(String consumer, List<E> events,
+			BiFunction<List<E>, Tallies, Mono<?>> effect) {
+		consumeAll(consumer, events, null, effect);
+	}
+
+	private <E extends CampaignEvent> void consumeAll(String consumer, List<E> events, Comparator<? super E> order,
+			BiFunction<List<E>, Tallies, Mono<?>> effect) {
 		Batches.take(consumer, events,
 				part -> apply(consumer, order == null ? part : part.stream().sorted(order).toList(), effect));
 	}
 
 	private <E extends CampaignEvent> void apply(String consumer, List<E> events,
-			BiFunction<E, Tallies, Mono<?>> effect) {
+			BiFunction<List<E>, Tallies, Mono<?>> effect) {
 		Tallies tallies = new Tallies();
-		// one statement claims the batch's new events (platform inbox), then each records its facts
-		inbox.onceEach(consumer, events, fresh -> Flux.fromIterable(fresh)
-			.concatMap(event -> effect.apply(event, tallies))
-			.then(Mono.defer(() -> tallies.apply(db)))).block(TIMEOUT);
+		// one statement claims the batch's new events (platform inbox), then the effect records their facts
+		inbox.onceEach(consumer, events, fresh -> effect.apply(fresh, tallies).then(Mono.defer(() -> tallies.apply(db))))
+			.block(TIMEOUT);
 		// counted only once the transaction committed
 		tallies.recorded()
 			.forEach((key, count) -> meters

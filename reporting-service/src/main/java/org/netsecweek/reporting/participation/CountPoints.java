@@ -22,6 +22,6 @@ class CountPoints implements Consumer<List<PointsAwarded>> {
 
 	@Override
 	public void accept(List<PointsAwarded> points) {
-		inbox.consume("countPoints", points, participation::recordPoints);
+		inbox.consumeAll("countPoints", points, participation::recordPoints);
 	}
 }

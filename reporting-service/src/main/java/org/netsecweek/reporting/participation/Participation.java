@@ -1,5 +1,8 @@
 package org.netsecweek.reporting.participation;
 
+import java.util.List;
+import java.util.UUID;
+
 import org.netsecweek.events.lottery.DrawCompleted;
 import org.netsecweek.events.quiz.AnswerSubmitted;
 import org.netsecweek.events.quiz.DrawRequested;
@@ -119,28 +122,26 @@ class Participation {
 	}
 
 	/**
-	 * Records a change of a worker's points: once per attempt for a booked attempt, once per event for a change
-	 * without an attempt (an admin adjustment).
+	 * Records changes of workers' points, in one statement: once per attempt for a booked attempt, once per event for
+	 * a change without an attempt (an admin adjustment).
 	 */
-	Mono<Void> recordPoints(PointsAwarded points, Tallies tallies) {
-		var insert = db.sql("""
+	Mono<Void> recordPoints(List<PointsAwarded> points, Tallies tallies) {
+		return db.sql("""
 				INSERT INTO points_fact (source_id, attempt_id, campaign_id, worker_id, campaign_day, points, occurred_at)
-				VALUES (:source, :attempt, :campaign, :worker, :day, :points, :occurredAt) ON CONFLICT DO NOTHING""")
-			.bind("source", points.attemptId() != null ? points.attemptId() : points.eventId());
-		insert = points.attemptId() == null ? insert.bindNull("attempt", java.util.UUID.class)
-				: insert.bind("attempt", points.attemptId());
-		return insert.bind("campaign", points.campaignId())
-			.bind("worker", points.workerId())
-			.bind("day", points.campaignDay())
-			.bind("points", points.points())
-			.bind("occurredAt", points.occurredAt())
-			.fetch()
-			.rowsUpdated()
-			.doOnNext(rows -> {
-				if (rows == 1) {
-					tallies.recorded("points", points.campaignId());
-				}
-			})
+				SELECT s, a, c, w, CAST(d AS date), p, CAST(o AS timestamptz) FROM unnest(CAST(:s AS uuid[]),
+				    CAST(:a AS uuid[]), CAST(:c AS text[]), CAST(:w AS uuid[]), CAST(:d AS text[]), CAST(:p AS int[]),
+				    CAST(:o AS text[])) AS t(s, a, c, w, d, p, o)
+				ON CONFLICT DO NOTHING RETURNING campaign_id""")
+			.bind("s", points.stream().map(p -> p.attemptId() != null ? p.attemptId() : p.eventId()).toArray(UUID[]::new))
+			.bind("a", points.stream().map(PointsAwarded::attemptId).toArray(UUID[]::new))
+			.bind("c", points.stream().map(PointsAwarded::campaignId).toArray(String[]::new))
+			.bind("w", points.stream().map(PointsAwarded::workerId).toArray(UUID[]::new))
+			.bind("d", points.stream().map(p -> p.campaignDay().toString()).toArray(String[]::new))
+			.bind("p", points.stream().map(PointsAwarded::points).toArray(Integer[]::new))
+			.bind("o", points.stream().map(p -> p.occurredAt().toString()).toArray(String[]::new))
+			.map(row -> row.get("campaign_id", String.class))
+			.all()
+			.doOnNext(campaign -> tallies.recorded("points", campaign))
 			.then();
 	}
 }
