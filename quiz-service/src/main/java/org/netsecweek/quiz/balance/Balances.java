@@ -2,7 +2,6 @@ package org.netsecweek.quiz.balance;
 
 import java.util.List;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import org.netsecweek.events.scoring.PointsAwarded;
 import org.netsecweek.platform.inbox.Batches;
@@ -32,14 +31,17 @@ public class Balances {
 	 */
 	Mono<Void> apply(List<PointsAwarded> batch) {
 		return Flux.fromIterable(Batches.rounds(batch, points -> List.of(points.campaignId(), points.workerId())))
-			.concatMap(round -> Flux.fromIterable(round.stream()
-				.collect(Collectors.partitioningBy(points -> points.sequence() != null))
-				.entrySet())
-				.concatMap(part -> part.getValue().isEmpty() ? Mono.empty() : upsert(part.getKey(), part.getValue())))
+			// a round holds one event per worker, so its two statements touch different rows
+			.concatMap(round -> upsert(true, round).then(upsert(false, round)))
 			.then();
 	}
 
-	private Mono<Void> upsert(boolean sequenced, List<PointsAwarded> round) {
+	/** Upserts the round's events of one schema: with a sequence ({@code sequenced}) or without. */
+	private Mono<Void> upsert(boolean sequenced, List<PointsAwarded> events) {
+		List<PointsAwarded> round = events.stream().filter(points -> (points.sequence() != null) == sequenced).toList();
+		if (round.isEmpty()) {
+			return Mono.empty();
+		}
 		String newer = "balance.points_sequence < EXCLUDED.points_sequence";
 		return db.sql("INSERT INTO balance (campaign_id, worker_id, total, draws_earned, booked_attempts, "
 				+ "points_sequence) SELECT c, w, t, d, b, s FROM unnest(CAST(:c AS text[]), CAST(:w AS uuid[]), "

@@ -105,13 +105,14 @@ class DrawAndBalanceIntegrationTests {
 	void aBatchMixingSchemasKeepsEachWorkersRule() {
 		Phone sequenced = Phone.signIn(web, "harbin", "harbin-0001");
 		Phone legacy = Phone.signIn(web, "harbin", "harbin-0002");
-		PointsAwarded legacyFirst = new PointsAwarded(UUID.randomUUID(), Instant.now(), "demo", 1, legacy.id,
-				UUID.randomUUID(), LocalDate.now(), 10, 30, 3, null, null);
-		PointsAwarded legacyLate = new PointsAwarded(UUID.randomUUID(), Instant.now(), "demo", 1, legacy.id,
+		// schema 1 takes the larger total whatever the order; the sequenced rule would keep the first
+		PointsAwarded legacySmaller = new PointsAwarded(UUID.randomUUID(), Instant.now(), "demo", 1, legacy.id,
 				UUID.randomUUID(), LocalDate.now(), 10, 10, 1, null, null);
+		PointsAwarded legacyLarger = new PointsAwarded(UUID.randomUUID(), Instant.now(), "demo", 1, legacy.id,
+				UUID.randomUUID(), LocalDate.now(), 10, 30, 3, null, null);
 
-		updateBalance.take(List.of(sequenced(sequenced.id, 20, 2, 2), legacyFirst, sequenced(sequenced.id, 10, 1, 1),
-				legacyLate));
+		updateBalance.take(List.of(sequenced(sequenced.id, 20, 2, 2), legacySmaller, sequenced(sequenced.id, 10, 1, 1),
+				legacyLarger));
 
 		assertThat(List.of(sequenced.get("/api/balance").get("total").asInt(),
 				legacy.get("/api/balance").get("total").asInt())).containsExactly(20, 30);
